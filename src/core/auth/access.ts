@@ -1,0 +1,88 @@
+import type { Actor, RequestContext, RoleGrant } from '../context.js';
+import { QcError } from '../errors.js';
+import type { Role } from './roles.js';
+
+/**
+ * How a role may use a permission: on everything, or only on targets in its own scope.
+ * Anything not listed is denied.
+ */
+export type Rule = 'all' | 'own-unit' | 'own-enterprise' | 'own-hospital';
+
+/** What a permission is checked against: the unit, enterprise or hospital a record belongs to. */
+export interface AccessTarget {
+  unitCode?: string | null;
+  enterpriseCode?: string | null;
+  hospitalCode?: string | null;
+}
+
+/** The declared access policy: permission → role → rule. Later modules add their permissions here. */
+export const POLICY = {
+  'orgs.read': { admin: 'all', unit: 'all', leader: 'all', assessor: 'all' },
+  'orgs.manage': { admin: 'all' },
+  'orgs.contact.edit': { admin: 'all', unit: 'own-unit' },
+  'orgs.staff.read': { admin: 'all', leader: 'all', unit: 'own-unit' },
+  'users.manage': { admin: 'all' },
+  'tokens.own': { admin: 'all', unit: 'all', leader: 'all', assessor: 'all', enterprise: 'all', reporter: 'all' },
+  'audit.read': { admin: 'all', leader: 'all', unit: 'own-unit' },
+  'audit.verify': { admin: 'all' },
+} as const satisfies Record<string, Partial<Record<Role, Rule>>>;
+
+export type Permission = keyof typeof POLICY;
+
+export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> = {
+  'orgs.read': { zh: '查看单位名录', en: 'Read the org registry' },
+  'orgs.manage': { zh: '维护单位名录', en: 'Maintain the org registry' },
+  'orgs.contact.edit': { zh: '维护单位联系人', en: 'Edit unit contacts' },
+  'orgs.staff.read': { zh: '查看单位人员', en: 'See unit staff' },
+  'users.manage': { zh: '管理用户', en: 'Manage users' },
+  'tokens.own': { zh: '管理本人访问令牌', en: 'Manage own API tokens' },
+  'audit.read': { zh: '查看审计日志', en: 'Read the audit trail' },
+  'audit.verify': { zh: '校验审计链', en: 'Verify the audit chain' },
+};
+
+/** True for a declared permission name. */
+export function isPermission(value: string): value is Permission {
+  return Object.hasOwn(POLICY, value);
+}
+
+function grantAllows(grant: RoleGrant, permission: Permission, target: AccessTarget | undefined): boolean {
+  const rule = (POLICY[permission] as Partial<Record<Role, Rule>>)[grant.role];
+  if (!rule) return false;
+  if (rule === 'all') return true;
+  if (!target || grant.scope === null) return false;
+  if (rule === 'own-unit') return target.unitCode === grant.scope;
+  if (rule === 'own-enterprise') return target.enterpriseCode === grant.scope;
+  return target.hospitalCode === grant.scope;
+}
+
+/** The grant that allows a permission on a target, or null. API tokens restrict to their permissions. */
+export function allowingGrant(actor: Actor, permission: Permission, target?: AccessTarget): RoleGrant | null {
+  if (actor.tokenPermissions && !actor.tokenPermissions.includes(permission)) return null;
+  return actor.roles.find((g) => grantAllows(g, permission, target)) ?? null;
+}
+
+/** True when the actor may use the permission on the target. */
+export function can(actor: Actor | null, permission: Permission, target?: AccessTarget): boolean {
+  return actor !== null && allowingGrant(actor, permission, target) !== null;
+}
+
+/**
+ * The access check every service calls first: 401 without an actor, 403 when no grant allows it.
+ * Returns the actor and records which grant the audit row should name.
+ */
+export function authorize(ctx: RequestContext, permission: Permission, target?: AccessTarget): Actor {
+  const actor = ctx.actor;
+  if (!actor) throw new QcError(ctx.authProblem ?? 'QC_ERR_AUTH_REQUIRED');
+  const grant = allowingGrant(actor, permission, target);
+  if (!grant) throw new QcError('QC_ERR_FORBIDDEN');
+  actor.activeGrant = grant;
+  return actor;
+}
+
+/** Permissions the actor holds on at least its own scope: drives the role-aware menu. */
+export function permissionsOf(actor: Actor): Permission[] {
+  return (Object.keys(POLICY) as Permission[]).filter((p) => {
+    if (actor.tokenPermissions && !actor.tokenPermissions.includes(p)) return false;
+    return actor.roles.some((g) => (POLICY[p] as Partial<Record<Role, Rule>>)[g.role] !== undefined);
+  });
+}

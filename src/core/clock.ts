@@ -1,0 +1,31 @@
+/** Time source for services; tests pass a fixed clock instead of faking globals. */
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** A clock that stays where it is put; `advance` moves it forward. */
+export function fixedClock(start: Date | string): Clock & { advance(ms: number): void; set(d: Date | string): void } {
+  let current = new Date(start);
+  return {
+    now: () => new Date(current),
+    advance(ms: number) {
+      current = new Date(current.getTime() + ms);
+    },
+    set(d: Date | string) {
+      current = new Date(d);
+    },
+  };
+}
+
+/** ISO-8601 UTC instant, the only instant format stored or sent. */
+export function isoNow(clock: Clock): string {
+  return clock.now().toISOString();
+}
+
+/** Calendar date (YYYY-MM-DD) in Asia/Shanghai, the city's local day. */
+export function shanghaiDate(d: Date): string {
+  const shifted = new Date(d.getTime() + 8 * 3600_000);
+  return shifted.toISOString().slice(0, 10);
+}

@@ -1,0 +1,112 @@
+import path from 'node:path';
+import { QcError } from './errors.js';
+
+/** Everything the server and CLI read from the environment, validated once at start. */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string;
+  demo: boolean;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  bodyLimitBytes: number;
+  cookieSecure: boolean;
+  session: { idleMinutes: number; absoluteHours: number };
+  lockout: { attempts: number; windowMinutes: number };
+  webDir: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** One row per variable: README's configuration table is written from this list. */
+export const CONFIG_VARIABLES = [
+  ['QCITY_DATABASE_URL', 'sqlite:<data dir>/qcity.db', 'sqlite:<file> or postgres://user@host:port/db'],
+  ['PORT', '3000', 'HTTP port'],
+  ['HOST', '0.0.0.0', 'listen address'],
+  ['QCITY_DATA_DIR', './var', 'SQLite file, uploaded evidence and exports'],
+  ['QCITY_DEMO', 'on unless NODE_ENV=production', 'load demo accounts (true/false)'],
+  ['NODE_ENV', 'development', 'production turns demo mode off and cookies Secure'],
+  ['QCITY_LOG_LEVEL', 'info', 'pino level: fatal … trace, silent'],
+  ['QCITY_BODY_LIMIT', '1048576', 'largest JSON body in bytes'],
+  ['QCITY_COOKIE_SECURE', 'on in production', 'send the session cookie over HTTPS only'],
+  ['QCITY_SESSION_IDLE_MINUTES', '30', 'log out after this much inactivity'],
+  ['QCITY_SESSION_ABSOLUTE_HOURS', '12', 'log out this long after login, active or not'],
+  ['QCITY_LOCKOUT_ATTEMPTS', '5', 'failed logins that lock an account'],
+  ['QCITY_LOCKOUT_WINDOW_MINUTES', '15', 'window for counting failures, and the lock duration'],
+] as const;
+
+function invalid(message: string): never {
+  throw new QcError('QC_ERR_CONFIG', [message]);
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) invalid(`${name} must be a whole number, got "${raw}"`);
+  const n = Number(raw);
+  if (n < min || n > max) invalid(`${name} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'on', 'yes'].includes(raw)) return true;
+  if (['0', 'false', 'off', 'no'].includes(raw)) return false;
+  return invalid(`${name} must be true or false, got "${env[name]}"`);
+}
+
+/** Reads and checks the configuration; throws QC_ERR_CONFIG with a readable reason. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (!['development', 'production', 'test'].includes(nodeEnv)) {
+    invalid(`NODE_ENV must be development, production or test, got "${nodeEnv}"`);
+  }
+  const production = nodeEnv === 'production';
+  const dataDir = path.resolve(cwd, env.QCITY_DATA_DIR || 'var');
+  const databaseUrl = normaliseDatabaseUrl(env.QCITY_DATABASE_URL, dataDir, cwd);
+  const logLevel = (env.QCITY_LOG_LEVEL || 'info') as Config['logLevel'];
+  if (!LOG_LEVELS.includes(logLevel)) invalid(`QCITY_LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
+  const host = env.HOST || '0.0.0.0';
+  return {
+    env: nodeEnv as Config['env'],
+    host,
+    port: int(env, 'PORT', 3000, 0, 65535),
+    dataDir,
+    databaseUrl,
+    demo: bool(env, 'QCITY_DEMO', !production),
+    logLevel,
+    bodyLimitBytes: int(env, 'QCITY_BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
+    cookieSecure: bool(env, 'QCITY_COOKIE_SECURE', production),
+    session: {
+      idleMinutes: int(env, 'QCITY_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),
+      absoluteHours: int(env, 'QCITY_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 30),
+    },
+    lockout: {
+      attempts: int(env, 'QCITY_LOCKOUT_ATTEMPTS', 5, 1, 100),
+      windowMinutes: int(env, 'QCITY_LOCKOUT_WINDOW_MINUTES', 15, 1, 24 * 60),
+    },
+    webDir: path.resolve(cwd, env.QCITY_WEB_DIR || 'dist/web'),
+  };
+}
+
+function normaliseDatabaseUrl(raw: string | undefined, dataDir: string, cwd: string): string {
+  if (!raw) return `sqlite:${path.join(dataDir, 'qcity.db')}`;
+  if (raw.startsWith('postgres://') || raw.startsWith('postgresql://')) {
+    try {
+      new URL(raw);
+    } catch {
+      invalid(`QCITY_DATABASE_URL is not a valid URL: "${raw}"`);
+    }
+    return raw;
+  }
+  if (raw.startsWith('sqlite:')) {
+    const file = raw.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '');
+    if (!file) invalid('QCITY_DATABASE_URL "sqlite:" needs a file path');
+    return `sqlite:${path.resolve(cwd, file)}`;
+  }
+  return invalid(`QCITY_DATABASE_URL must start with sqlite: or postgres://, got "${raw}"`);
+}

@@ -1,0 +1,119 @@
+/** Typed fetch client: JSON in and out, session cookie, CSRF header, Accept-Language from the UI language. */
+
+export type ApiLang = 'zh-CN' | 'en';
+
+/** An error answered by the server (`{code, message, requestId, details?}`) or a failed request. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: Record<string, unknown> | undefined;
+  readonly requestId: string | undefined;
+
+  constructor(status: number, code: string, message: string, details?: Record<string, unknown>, requestId?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+    this.requestId = requestId;
+  }
+}
+
+/** Codes the client makes up itself when there is no server answer to read. */
+export const CLIENT_CODES = { network: 'QC_CLIENT_NETWORK', badResponse: 'QC_CLIENT_BAD_RESPONSE' } as const;
+/** Server codes meaning "there is no valid session". */
+export const AUTH_LOST_CODES = ['QC_ERR_AUTH_REQUIRED', 'QC_ERR_AUTH_SESSION_EXPIRED'];
+
+let csrfToken: string | null = null;
+let lang: ApiLang = 'zh-CN';
+let authLostHandler: ((err: ApiError) => void) | null = null;
+
+/** Remembers the CSRF token from the last /api/auth/me or login answer. */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Sets the Accept-Language sent with every request. */
+export function setApiLang(value: ApiLang): void {
+  lang = value;
+}
+
+/** Registers what to do when a request finds the session gone; returns an unregister function. */
+export function onAuthLost(handler: (err: ApiError) => void): () => void {
+  authLostHandler = handler;
+  return () => {
+    if (authLostHandler === handler) authLostHandler = null;
+  };
+}
+
+/** True when the error means the user must log in (again). */
+export function isAuthLost(err: unknown): err is ApiError {
+  return err instanceof ApiError && AUTH_LOST_CODES.includes(err.code);
+}
+
+interface RequestOptions {
+  query?: Record<string, string | number | boolean | undefined | null>;
+  body?: unknown;
+  /** Do not call the auth-lost handler (used by the session probe itself). */
+  quietAuth?: boolean;
+}
+
+function buildUrl(path: string, query?: RequestOptions['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+async function readError(res: Response): Promise<ApiError> {
+  let body: unknown = null;
+  try {
+    body = await res.json();
+  } catch {
+    // not JSON: a proxy or a crash answered
+  }
+  if (body && typeof body === 'object' && 'code' in body && 'message' in body) {
+    const b = body as { code: string; message: string; requestId?: string; details?: Record<string, unknown> };
+    return new ApiError(res.status, b.code, b.message, b.details, b.requestId);
+  }
+  return new ApiError(res.status, CLIENT_CODES.badResponse, `HTTP ${res.status}`);
+}
+
+/** Sends one request; resolves to the parsed JSON body (undefined for 204) or throws ApiError. */
+export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': lang };
+  const init: RequestInit = { method, headers, credentials: 'same-origin' };
+  if (options.body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(options.body);
+  }
+  if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, options.query), init);
+  } catch (err) {
+    throw new ApiError(0, CLIENT_CODES.network, (err as Error).message);
+  }
+  if (!res.ok) {
+    const error = await readError(res);
+    if (!options.quietAuth && isAuthLost(error)) authLostHandler?.(error);
+    throw error;
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  if (!text) return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError(res.status, CLIENT_CODES.badResponse, 'Invalid JSON');
+  }
+}
+
+export const get = <T>(path: string, query?: RequestOptions['query']) => request<T>('GET', path, { query });
+export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} });
+export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
+export const del = <T>(path: string) => request<T>('DELETE', path);

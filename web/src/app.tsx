@@ -1,0 +1,88 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { Spin } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { createBrowserRouter, Outlet } from 'react-router';
+import { RouterProvider } from 'react-router/dom';
+import { ApiError } from './api/client';
+import { ErrorBoundary } from './components/error-boundary';
+import { RequireAuth, RequirePermission } from './components/require-auth';
+import { I18nProvider } from './i18n';
+import { AdminLayout } from './pages/admin/admin-layout';
+import { LoginPage } from './pages/auth/login-page';
+import { NotFoundPage, RouteErrorPage } from './pages/errors/error-pages';
+import { PortalPage } from './pages/portal/portal-page';
+
+const AdminHome = lazy(() => import('./pages/admin/admin-home'));
+const OrgsPage = lazy(() => import('./pages/orgs/orgs-page'));
+const UsersPage = lazy(() => import('./pages/users/users-page'));
+const TokensPage = lazy(() => import('./pages/tokens/tokens-page'));
+const AuditPage = lazy(() => import('./pages/audit/audit-page'));
+const ChangePasswordPage = lazy(() => import('./pages/auth/change-password-page'));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return (
+    <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>
+      {children}
+    </Suspense>
+  );
+}
+
+function guarded(permission: string, page: ReactNode) {
+  return (
+    <RequirePermission permission={permission}>
+      <Lazy>{page}</Lazy>
+    </RequirePermission>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Outlet />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/', element: <PortalPage /> },
+      { path: '/login', element: <LoginPage /> },
+      {
+        path: '/admin',
+        element: (
+          <RequireAuth>
+            <AdminLayout />
+          </RequireAuth>
+        ),
+        children: [
+          { index: true, element: <Lazy><AdminHome /></Lazy> },
+          { path: 'orgs', element: guarded('orgs.read', <OrgsPage />) },
+          { path: 'users', element: guarded('users.manage', <UsersPage />) },
+          { path: 'tokens', element: guarded('tokens.own', <TokensPage />) },
+          { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+          { path: 'profile', element: <Lazy><ChangePasswordPage /></Lazy> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // Client errors (401, 403, 404, validation) will not change on retry.
+      retry: (count, err) => count < 2 && !(err instanceof ApiError && err.status >= 400 && err.status < 500),
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+/** Providers (queries, language, antd) around the router. */
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <ErrorBoundary>
+          <RouterProvider router={router} />
+        </ErrorBoundary>
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,100 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Space, Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { Link } from 'react-router';
+import { auditApi } from '../../api/audit';
+import { can } from '../../api/auth';
+import type { AuditRow } from '../../api/types';
+import { AuditDiff, actorLabel, diffRows, formatInstant } from '../../components/entity-history';
+import { ListPage } from '../../components/list-page';
+import { useCurrentUser } from '../../components/require-auth';
+import { errorText, useT } from '../../i18n';
+
+const ENTITY_TYPES = ['org_unit', 'user', 'api_token', 'session'];
+
+/** The audit trail with filters, per-row before/after, and (admins) a hash-chain check. */
+export default function AuditPage() {
+  const t = useT();
+  const me = useCurrentUser();
+  const verify = useMutation({ mutationFn: auditApi.verify });
+
+  const entityLink = (row: AuditRow) =>
+    row.entityType === 'org_unit' ? (
+      <Link to={`/admin/orgs?unit=${encodeURIComponent(row.entityId)}&status=all`}>{row.entityId}</Link>
+    ) : (
+      row.entityId
+    );
+
+  const columns: ColumnsType<AuditRow> = [
+    { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
+    { title: t('audit.at'), dataIndex: 'at', render: (v: string) => formatInstant(v) },
+    { title: t('audit.actor'), key: 'actor', render: (_, row) => actorLabel(t, row) },
+    { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <Tag color="blue">{t.opt('action.', a)}</Tag> },
+    {
+      title: t('audit.entity'),
+      key: 'entity',
+      render: (_, row) => (
+        <Space size={4}>
+          <Tag>{t.opt('entity.', row.entityType)}</Tag>
+          {entityLink(row)}
+        </Space>
+      ),
+    },
+    { title: t('audit.source'), dataIndex: 'source' },
+    {
+      title: t('audit.requestId'),
+      dataIndex: 'requestId',
+      render: (v: string | null) => (v ? <Typography.Text type="secondary" copyable>{v}</Typography.Text> : ''),
+    },
+  ];
+
+  const result = verify.data;
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {verify.isError && <Alert type="error" showIcon closable title={errorText(t, verify.error)} />}
+      {result && (
+        <Alert
+          type={result.ok ? 'success' : 'error'}
+          showIcon
+          closable={{ onClose: () => verify.reset() }}
+          data-testid="audit-verify-result"
+          title={
+            result.ok
+              ? t('audit.verifyOk', { checked: result.checked })
+              : t('audit.verifyBroken', { seq: result.brokenSeq ?? '?', checked: result.checked })
+          }
+        />
+      )}
+      <ListPage<AuditRow>
+        title={t('nav.audit')}
+        queryKey="audit"
+        fetch={auditApi.list}
+        columns={columns}
+        rowKey={(row) => String(row.seq)}
+        filters={[
+          {
+            name: 'entityType',
+            type: 'select',
+            placeholder: t('audit.entityType'),
+            options: ENTITY_TYPES.map((e) => ({ value: e, label: t.opt('entity.', e) })),
+          },
+          { name: 'entityId', type: 'text', placeholder: t('audit.entityId') },
+          { name: 'actor', type: 'text', placeholder: t('audit.actor') },
+          { name: 'action', type: 'text', placeholder: t('audit.action') },
+        ]}
+        expandable={{
+          rowExpandable: (row) => diffRows(row.before, row.after).length > 0,
+          expandedRowRender: (row) => <AuditDiff row={row} />,
+        }}
+        toolbar={
+          can(me, 'audit.verify') && (
+            <Button icon={<SafetyCertificateOutlined />} loading={verify.isPending} onClick={() => verify.mutate()}>
+              {t('audit.verify')}
+            </Button>
+          )
+        }
+      />
+    </Space>
+  );
+}
