@@ -202,6 +202,28 @@ export class UserService {
     });
   }
 
+  /** Every account, for the CLI's `user list` (the console operator is trusted). */
+  async listAll(): Promise<UserSummary[]> {
+    return this.summaries(await repo.listUsers(this.core.db, {}, 0, 100_000));
+  }
+
+  /** Issues a token on behalf of a named user (CLI): it carries only permissions that user holds. */
+  async issueTokenFor(ctx: RequestContext, username: string, input: { name: string; permissions: string[]; expiresInDays: number }) {
+    const id = await this.idOf(username);
+    const row = await repo.findUserById(this.core.db, id);
+    if (!row || row.disabled) throw new QcError('QC_ERR_AUTH_DISABLED');
+    const roles = await repo.rolesOfUsers(this.core.db, [id]);
+    const owner: Actor = {
+      userId: id,
+      username,
+      displayName: row.display_name,
+      roles: roles.filter((r) => isRole(r.role)).map((r) => ({ role: r.role as Role, scope: r.scope })),
+      tokenPermissions: null,
+      sessionId: null,
+    };
+    return this.createToken(ctx, input, owner);
+  }
+
   /** The id of a user by name (CLI). */
   async idOf(username: string): Promise<number> {
     const row = await repo.findUserByUsername(this.core.db, username);

@@ -114,7 +114,11 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
         </Space>
       }
     >
-      {props.description && <Typography.Paragraph type="secondary">{props.description}</Typography.Paragraph>}
+      {typeof props.description === 'string' ? (
+        <Typography.Paragraph type="secondary">{props.description}</Typography.Paragraph>
+      ) : (
+        props.description && <div style={{ marginBottom: 16 }}>{props.description}</div>
+      )}
       <Space wrap style={{ marginBottom: 16 }} role="search">
         {props.searchPlaceholder !== undefined && (
           <Input.Search

@@ -11,7 +11,27 @@ import { ListPage } from '../../components/list-page';
 import { useCurrentUser } from '../../components/require-auth';
 import { errorText, useT } from '../../i18n';
 
-const ENTITY_TYPES = ['org_unit', 'user', 'api_token', 'session'];
+const ENTITY_TYPES = ['org_unit', 'org_group', 'user', 'api_token'];
+const ACTIONS = [
+  'org.create',
+  'org.update',
+  'org.rename',
+  'org.retire',
+  'org.alias.add',
+  'org.alias.remove',
+  'org.contact',
+  'org.seed',
+  'user.create',
+  'user.update',
+  'user.disable',
+  'user.enable',
+  'user.password.reset',
+  'password.change',
+  'login',
+  'logout',
+  'token.create',
+  'token.revoke',
+];
 
 /** The audit trail with filters, per-row before/after, and (admins) a hash-chain check. */
 export default function AuditPage() {
@@ -81,7 +101,13 @@ export default function AuditPage() {
           },
           { name: 'entityId', type: 'text', placeholder: t('audit.entityId') },
           { name: 'actor', type: 'text', placeholder: t('audit.actor') },
-          { name: 'action', type: 'text', placeholder: t('audit.action') },
+          {
+            name: 'action',
+            type: 'select',
+            placeholder: t('audit.action'),
+            width: 180,
+            options: ACTIONS.map((a) => ({ value: a, label: t.opt('action.', a) })),
+          },
         ]}
         expandable={{
           rowExpandable: (row) => diffRows(row.before, row.after).length > 0,

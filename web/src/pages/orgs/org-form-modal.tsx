@@ -7,7 +7,17 @@ import { OrgPicker } from '../../components/org-picker';
 import { errorText, useT } from '../../i18n';
 import { useOrgMutation } from './use-org-mutation';
 
-const KNOWN_KINDS = ['gov', 'gov_office', 'muni_dept', 'central_resident', 'district', 'district_dept', 'zone', 'external'];
+const KNOWN_KINDS = [
+  'gov',
+  'gov_office',
+  'muni_dept',
+  'central_resident',
+  'district',
+  'district_dept',
+  'zone',
+  'external',
+  'hospital',
+];
 
 interface Values {
   code: string;

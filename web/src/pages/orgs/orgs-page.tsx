@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -21,6 +21,22 @@ export default function OrgsPage() {
   const [creating, setCreating] = useState(false);
   const openCode = params.get('unit');
   const kinds = useQuery({ queryKey: ['orgs', 'kinds'], queryFn: orgsApi.kinds, staleTime: 60_000 });
+  // Searching only current units hides retired ones (即墨市 → 即墨区); say so rather than look incomplete.
+  const q = params.get('q') ?? '';
+  const kind = params.get('kind') ?? undefined;
+  const onlyCurrent = !params.get('status') || params.get('status') === 'current';
+  const retiredMatches = useQuery({
+    queryKey: ['orgs', 'retired-count', { q, kind }],
+    queryFn: () => orgsApi.list({ q, kind, status: 'retired', pageSize: 1 }),
+    enabled: q !== '' && onlyCurrent,
+  });
+  const hiddenRetired = q !== '' && onlyCurrent ? (retiredMatches.data?.total ?? 0) : 0;
+  const showAll = () => {
+    const next = new URLSearchParams(params);
+    next.set('status', 'all');
+    next.delete('page');
+    setParams(next);
+  };
 
   const open = (code: string | null) => {
     const next = new URLSearchParams(params);
@@ -44,10 +60,11 @@ export default function OrgsPage() {
         ),
       },
       { title: t('orgs.kind'), dataIndex: 'kind', key: 'kind', sorter: true, render: (k: string) => t.opt('kind.', k) },
-      { title: t('orgs.divisionCode'), dataIndex: 'divisionCode', render: (v: string | null) => v ?? '' },
+      { title: t('orgs.divisionCode'), dataIndex: 'divisionCode', key: 'division_code', sorter: true, render: (v: string | null) => v ?? '' },
       {
         title: t('orgs.validity'),
-        key: 'validity',
+        key: 'valid_to',
+        sorter: true,
         render: (_, org) =>
           org.validFrom || org.validTo ? `${org.validFrom ?? '…'} ~ ${org.validTo ?? t('orgs.untilNow')}` : '',
       },
@@ -80,6 +97,20 @@ export default function OrgsPage() {
     <>
       <ListPage<OrgUnit>
         title={t('nav.orgs')}
+        description={
+          hiddenRetired > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              title={t('orgs.hiddenRetired', { count: hiddenRetired, q })}
+              action={
+                <Button size="small" onClick={showAll}>
+                  {t('orgs.showAll')}
+                </Button>
+              }
+            />
+          )
+        }
         queryKey="orgs"
         fetch={orgsApi.list}
         columns={columns}
