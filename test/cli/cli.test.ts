@@ -1,0 +1,106 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { after, before, describe, it } from 'node:test';
+import { promisify } from 'node:util';
+import { sql } from 'kysely';
+import { PROJECT_ROOT } from '../../src/paths.js';
+import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { DIALECTS } from '../support/dialects.js';
+
+const run = promisify(execFile);
+
+/** Runs `qcity …` against one database URL; resolves with exit code and output either way. */
+async function qcity(databaseUrl: string, args: string[], input?: string) {
+  const child = run(process.execPath, ['bin/qcity.mjs', ...args], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, QCITY_DATABASE_URL: databaseUrl, QCITY_DEMO: 'false', QCITY_LOG_LEVEL: 'silent' },
+  });
+  if (input !== undefined) {
+    child.child.stdin?.end(input);
+  }
+  try {
+    const { stdout, stderr } = await child;
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+for (const dialect of DIALECTS) {
+  describe(`qcity CLI (${dialect})`, { timeout: 120_000 }, () => {
+    let t: TestDatabase;
+    before(async () => {
+      t = await createTestDatabase(dialect);
+    });
+    after(async () => {
+      await t.drop();
+    });
+
+    it('migrate reports an up-to-date database as JSON', async () => {
+      const r = await qcity(t.url, ['migrate', '--json']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(JSON.parse(r.stdout), { applied: [] });
+    });
+
+    it('user add creates the first admin from stdin and rejects a weak password', async () => {
+      const ok = await qcity(t.url, ['user', 'add', 'chief', '-r', 'admin', '-r', 'unit:EDU', '--password-stdin', '--json'], 'Chief-passw0rd\n');
+      assert.equal(ok.code, 0, ok.stderr);
+      const created = JSON.parse(ok.stdout);
+      assert.equal(created.username, 'chief');
+      assert.deepEqual(
+        created.roles.map((r: { role: string; scope: string | null }) => [r.role, r.scope]),
+        [
+          ['admin', null],
+          ['unit', 'EDU'],
+        ],
+      );
+      const weak = await qcity(t.url, ['user', 'add', 'weak', '-r', 'admin', '--password-stdin'], 'short\n');
+      assert.equal(weak.code, 1);
+      assert.match(weak.stderr, /QC_ERR_PASSWORD_WEAK/);
+      const users = await t.db.selectFrom('users').select('username').execute();
+      assert.deepEqual(
+        users.map((u) => u.username),
+        ['chief'],
+      );
+    });
+
+    it('user token prints a token once and stores only its hash', async () => {
+      const r = await qcity(t.url, ['user', 'token', 'chief', '--name', 'feed', '-p', 'orgs.read', '--json']);
+      assert.equal(r.code, 0, r.stderr);
+      const issued = JSON.parse(r.stdout);
+      assert.match(issued.token, /^qct_/);
+      const row = await t.db.selectFrom('api_tokens').selectAll().executeTakeFirstOrThrow();
+      assert.notEqual(row.token_hash, issued.token);
+      assert.ok(!JSON.stringify(row).includes(issued.token));
+    });
+
+    it('audit verify passes on an intact chain and names the first tampered row', async () => {
+      const intact = await qcity(t.url, ['audit', 'verify', '--json']);
+      assert.equal(intact.code, 0, intact.stderr);
+      const ok = JSON.parse(intact.stdout);
+      assert.equal(ok.ok, true);
+      assert.ok(ok.checked > 40, 'seed, user and token writes are all audited');
+
+      // A tamperer must first get rid of the append-only trigger.
+      if (dialect === 'sqlite') await sql`drop trigger audit_log_no_update`.execute(t.db);
+      else await sql`drop trigger audit_log_no_change on audit_log`.execute(t.db);
+      await t.db.updateTable('audit_log').set({ actor_name: 'someone-else' }).where('seq', '=', 7).execute();
+
+      const broken = await qcity(t.url, ['audit', 'verify']);
+      assert.equal(broken.code, 1);
+      assert.match(broken.stdout, /BROKEN at row 7 \(hash\)/);
+      const json = JSON.parse((await qcity(t.url, ['audit', 'verify', '--json'])).stdout);
+      assert.deepEqual([json.ok, json.brokenSeq, json.checked], [false, 7, 6]);
+    });
+
+    it('a bad configuration stops with a clear message and exit code 1', async () => {
+      const r = await run(process.execPath, ['bin/qcity.mjs', 'migrate'], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, QCITY_DATABASE_URL: 'mysql://nope' },
+      }).catch((e) => e as { code: number; stderr: string });
+      assert.equal((r as { code: number }).code, 1);
+      assert.match((r as { stderr: string }).stderr, /QCITY_DATABASE_URL must start with sqlite: or postgres:\/\//);
+    });
+  });
+}
