@@ -15,13 +15,27 @@ for (const dialect of DIALECTS) {
   const handle = await createTestDatabase(dialect);
   try {
     const result = await searchBench(handle, rows);
-    console.log(`\nChinese search, ${dialect}, ${rows.toLocaleString()} names (loaded in ${result.loadSeconds.toFixed(1)} s)`);
-    console.log('query'.padEnd(20), 'hits'.padStart(6), 'p50 ms'.padStart(8), 'p95 ms'.padStart(8), 'target'.padStart(8));
+    console.log(
+      `\nChinese search, ${dialect}, ${rows.toLocaleString()} names (loaded in ${result.loadSeconds.toFixed(1)} s)`,
+    );
+    console.log(
+      'query'.padEnd(20),
+      'hits'.padStart(6),
+      'p50 ms'.padStart(8),
+      'p95 ms'.padStart(8),
+      'target'.padStart(8),
+    );
     for (const f of result.figures) {
       const ok = f.p95 <= f.target;
       if (!ok) failures += 1;
       const hits = f.hits > 1000 ? '1000+' : String(f.hits);
-      console.log(f.query.padEnd(20), hits.padStart(6), f.p50.toFixed(2).padStart(8), f.p95.toFixed(2).padStart(8), `${ok ? '≤' : 'OVER '}${f.target}`.padStart(8));
+      console.log(
+        f.query.padEnd(20),
+        hits.padStart(6),
+        f.p50.toFixed(2).padStart(8),
+        f.p95.toFixed(2).padStart(8),
+        `${ok ? '≤' : 'OVER '}${f.target}`.padStart(8),
+      );
     }
     report.push({ scenario: 'search', dialect, ...result });
   } finally {
@@ -32,6 +46,11 @@ for (const dialect of DIALECTS) {
 const out = path.resolve('bench/out');
 fs.mkdirSync(out, { recursive: true });
 const file = path.join(out, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-fs.writeFileSync(file, JSON.stringify({ host: os.hostname(), cpus: os.cpus().length, node: process.version, report }, null, 2));
-console.log(`\n${failures ? `${failures} figure(s) over target` : 'all figures within target'}; details in ${path.relative(process.cwd(), file)}`);
+fs.writeFileSync(
+  file,
+  JSON.stringify({ host: os.hostname(), cpus: os.cpus().length, node: process.version, report }, null, 2),
+);
+console.log(
+  `\n${failures ? `${failures} figure(s) over target` : 'all figures within target'}; details in ${path.relative(process.cwd(), file)}`,
+);
 process.exit(failures ? 1 : 0);

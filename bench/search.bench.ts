@@ -50,7 +50,11 @@ export async function searchBench(handle: DatabaseHandle, rows: number, repeats 
     const chunk = batch;
     batch = [];
     await db.transaction().execute(async (trx) => {
-      for (let i = 0; i < chunk.length; i += 5000) await trx.insertInto('bench_names').values(chunk.slice(i, i + 5000)).execute();
+      for (let i = 0; i < chunk.length; i += 5000)
+        await trx
+          .insertInto('bench_names')
+          .values(chunk.slice(i, i + 5000))
+          .execute();
     });
   };
   for (const name of syntheticNames(rows)) {
@@ -69,7 +73,13 @@ export async function searchBench(handle: DatabaseHandle, rows: number, repeats 
     for (let i = 0; i < repeats; i++) {
       const t0 = performance.now();
       // What a search page does: the first page, and a count that stops at 1,000 ("1000+").
-      const page = await db.selectFrom('bench_names').select(['id', 'name']).where(condition).orderBy('id').limit(20).execute();
+      const page = await db
+        .selectFrom('bench_names')
+        .select(['id', 'name'])
+        .where(condition)
+        .orderBy('id')
+        .limit(20)
+        .execute();
       const counted = await db
         .selectFrom((eb) => eb.selectFrom('bench_names').select('id').where(condition).limit(1001).as('capped'))
         .select((eb) => eb.fn.countAll().as('n'))

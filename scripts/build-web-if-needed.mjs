@@ -21,14 +21,21 @@ function newestMtime(dir) {
 export function buildWebIfNeeded() {
   const index = path.join(root, 'dist/web/index.html');
   const built = fs.existsSync(index) ? fs.statSync(index).mtimeMs : 0;
-  const sources = Math.max(newestMtime(path.join(root, 'web')), fs.statSync(path.join(root, 'package-lock.json')).mtimeMs);
+  const sources = Math.max(
+    newestMtime(path.join(root, 'web')),
+    fs.statSync(path.join(root, 'package-lock.json')).mtimeMs,
+  );
   if (built >= sources) return false;
   console.log('qcity: building the web UI (vite build)…');
   const started = Date.now();
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) {
     console.error('qcity: the web UI build failed');
     process.exit(result.status ?? 1);

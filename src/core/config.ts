@@ -36,6 +36,7 @@ export const CONFIG_VARIABLES = [
   ['QCITY_SESSION_ABSOLUTE_HOURS', '12', 'log out this long after login, active or not'],
   ['QCITY_LOCKOUT_ATTEMPTS', '5', 'failed logins that lock an account'],
   ['QCITY_LOCKOUT_WINDOW_MINUTES', '15', 'window for counting failures, and the lock duration'],
+  ['QCITY_WEB_DIR', './dist/web', 'the built web UI served at /'],
 ] as const;
 
 function invalid(message: string): never {

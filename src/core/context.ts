@@ -1,5 +1,5 @@
-import type { Lang } from './errors.js';
 import type { Role } from './auth/roles.js';
+import type { Lang } from './errors.js';
 
 /** One role held for one scope (a unit code, an enterprise's credit code, or none). */
 export interface RoleGrant {

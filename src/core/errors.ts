@@ -44,7 +44,11 @@ export const ERRORS = {
     zh: '访问令牌无效、已过期或已撤销',
     en: 'The API token is invalid, expired or revoked',
   },
-  QC_ERR_CSRF: { status: 403, zh: '安全校验失败,请刷新页面后重试', en: 'Security check failed; reload the page and retry' },
+  QC_ERR_CSRF: {
+    status: 403,
+    zh: '安全校验失败,请刷新页面后重试',
+    en: 'Security check failed; reload the page and retry',
+  },
   QC_ERR_FORBIDDEN: { status: 403, zh: '无权执行此操作', en: 'You are not allowed to do this' },
   QC_ERR_PASSWORD_WEAK: {
     status: 400,

@@ -152,16 +152,30 @@ export const migration0001: QcMigration = {
       .addColumn('prev_hash', 'text', (col) => col.notNull())
       .addColumn('hash', 'text', (col) => col.notNull())
       .execute();
-    await db.schema.createIndex('audit_log_entity').on('audit_log').columns(['entity_type', 'entity_id', 'seq']).execute();
+    await db.schema
+      .createIndex('audit_log_entity')
+      .on('audit_log')
+      .columns(['entity_type', 'entity_id', 'seq'])
+      .execute();
     await db.schema.createIndex('audit_log_actor').on('audit_log').columns(['actor_user_id', 'seq']).execute();
 
     if (dialect === 'sqlite') {
-      await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
-      await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(db);
+      await sql`create trigger audit_log_no_update before update on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
+        db,
+      );
+      await sql`create trigger audit_log_no_delete before delete on audit_log begin select raise(abort, 'audit_log is append-only'); end`.execute(
+        db,
+      );
     } else {
-      await sql`create function qc_audit_append_only() returns trigger language plpgsql as $$ begin raise exception 'audit_log is append-only'; end $$`.execute(db);
-      await sql`create trigger audit_log_no_change before update or delete on audit_log for each row execute function qc_audit_append_only()`.execute(db);
-      await sql`create trigger audit_log_no_truncate before truncate on audit_log for each statement execute function qc_audit_append_only()`.execute(db);
+      await sql`create function qc_audit_append_only() returns trigger language plpgsql as $$ begin raise exception 'audit_log is append-only'; end $$`.execute(
+        db,
+      );
+      await sql`create trigger audit_log_no_change before update or delete on audit_log for each row execute function qc_audit_append_only()`.execute(
+        db,
+      );
+      await sql`create trigger audit_log_no_truncate before truncate on audit_log for each statement execute function qc_audit_append_only()`.execute(
+        db,
+      );
     }
   },
 };

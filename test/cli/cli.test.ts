@@ -44,7 +44,11 @@ for (const dialect of DIALECTS) {
     });
 
     it('user add creates the first admin from stdin and rejects a weak password', async () => {
-      const ok = await qcity(t.url, ['user', 'add', 'chief', '-r', 'admin', '-r', 'unit:EDU', '--password-stdin', '--json'], 'Chief-passw0rd\n');
+      const ok = await qcity(
+        t.url,
+        ['user', 'add', 'chief', '-r', 'admin', '-r', 'unit:EDU', '--password-stdin', '--json'],
+        'Chief-passw0rd\n',
+      );
       assert.equal(ok.code, 0, ok.stderr);
       const created = JSON.parse(ok.stdout);
       assert.equal(created.username, 'chief');

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import type { Kysely } from 'kysely';
 import type { InjectOptions, LightMyRequestResponse as Response } from 'fastify';
+import type { Kysely } from 'kysely';
 import { buildApp, createServices, prepareDatabase, type Services } from '../../src/app.js';
 import { fixedClock } from '../../src/core/clock.js';
 import { loadConfig } from '../../src/core/config.js';
@@ -33,7 +33,10 @@ export interface Caller {
   /** The CSRF token returned by login, or null. */
   csrfToken: string | null;
   /** The body of the login response (user and csrfToken). */
-  session: { user: { id: number; username: string; permissions: string[]; roles: unknown[] }; csrfToken: string } | null;
+  session: {
+    user: { id: number; username: string; permissions: string[]; roles: unknown[] };
+    csrfToken: string;
+  } | null;
   request(method: InjectOptions['method'], url: string, body?: unknown, options?: CallOptions): Promise<Response>;
   get(url: string, options?: CallOptions): Promise<Response>;
   post(url: string, body?: unknown, options?: CallOptions): Promise<Response>;
@@ -130,7 +133,12 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const tdb = await createTestDatabase(dialect);
   const clock = options.clock ?? fixedClock(TEST_START);
-  const config = loadConfig({ ...options.env, QCITY_DEMO: 'true', QCITY_LOG_LEVEL: 'silent', QCITY_DATABASE_URL: tdb.url });
+  const config = loadConfig({
+    ...options.env,
+    QCITY_DEMO: 'true',
+    QCITY_LOG_LEVEL: 'silent',
+    QCITY_DATABASE_URL: tdb.url,
+  });
   const services = createServices(config, tdb, clock);
   let app: TestHttpApp | undefined;
   try {
@@ -145,7 +153,12 @@ export async function createTestApp(
   const ready = app;
   const serverErrors: TestApp['serverErrors'] = [];
 
-  function caller(init: { username: string | null; sessionToken: string | null; csrfToken: string | null; bearer?: string }) {
+  function caller(init: {
+    username: string | null;
+    sessionToken: string | null;
+    csrfToken: string | null;
+    bearer?: string;
+  }) {
     const self: Caller = {
       username: init.username,
       sessionToken: init.sessionToken,
@@ -167,7 +180,8 @@ export async function createTestApp(
         // Headers explicitly set to '' are dropped, so a test can leave one out (e.g. the CSRF header).
         for (const [k, v] of Object.entries(headers)) if (v === '') delete headers[k];
         const res = await ready.inject({ method, url, headers, payload, query: opts.query });
-        if (res.statusCode >= 500) serverErrors.push({ method: String(method), url, status: res.statusCode, body: res.body });
+        if (res.statusCode >= 500)
+          serverErrors.push({ method: String(method), url, status: res.statusCode, body: res.body });
         return res;
       },
       get: (url, opts) => self.request('GET', url, undefined, opts),

@@ -16,4 +16,6 @@ const stale = await client.query("select datname from pg_database where datname 
 for (const row of stale.rows) await client.query(`drop database if exists "${row.datname}" with (force)`);
 await client.end();
 const template = await ensurePgTemplate();
-console.log(`PostgreSQL ready at ${PG_URL.replace(/\/\/[^@]*@/, '//')}: template ${template}, ${stale.rowCount} stale database(s) dropped`);
+console.log(
+  `PostgreSQL ready at ${PG_URL.replace(/\/\/[^@]*@/, '//')}: template ${template}, ${stale.rowCount} stale database(s) dropped`,
+);

@@ -20,11 +20,7 @@ const AuditPage = lazy(() => import('./pages/audit/audit-page'));
 const ChangePasswordPage = lazy(() => import('./pages/auth/change-password-page'));
 
 function Lazy({ children }: { children: ReactNode }) {
-  return (
-    <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>
-      {children}
-    </Suspense>
-  );
+  return <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>{children}</Suspense>;
 }
 
 function guarded(permission: string, page: ReactNode) {
@@ -50,12 +46,26 @@ const router = createBrowserRouter([
           </RequireAuth>
         ),
         children: [
-          { index: true, element: <Lazy><AdminHome /></Lazy> },
+          {
+            index: true,
+            element: (
+              <Lazy>
+                <AdminHome />
+              </Lazy>
+            ),
+          },
           { path: 'orgs', element: guarded('orgs.read', <OrgsPage />) },
           { path: 'users', element: guarded('users.manage', <UsersPage />) },
           { path: 'tokens', element: guarded('tokens.own', <TokensPage />) },
           { path: 'audit', element: guarded('audit.read', <AuditPage />) },
-          { path: 'profile', element: <Lazy><ChangePasswordPage /></Lazy> },
+          {
+            path: 'profile',
+            element: (
+              <Lazy>
+                <ChangePasswordPage />
+              </Lazy>
+            ),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

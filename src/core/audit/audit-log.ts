@@ -1,9 +1,10 @@
-import { type Kysely, sql } from 'kysely';
-import type { Dialect } from '../db/connect.js';
-import type { AuditRow, DB } from '../db/schema.js';
-import type { RequestContext } from '../context.js';
-import { type ChainedFields, firstBrokenRow, GENESIS_HASH, rowHash } from './chain.js';
+import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.js';
+import type { RequestContext } from '../context.js';
+import type { Dialect } from '../db/connect.js';
+import { LOCK_KEYS, lockForInvariant } from '../db/locks.js';
+import type { AuditRow, DB } from '../db/schema.js';
+import { type ChainedFields, firstBrokenRow, GENESIS_HASH, rowHash } from './chain.js';
 
 /** What a service says about one write. */
 export interface AuditEntry {
@@ -55,10 +56,8 @@ export class AuditLog {
 
   /** Appends one row for a write; call it with the service's transaction. */
   async append(trx: Kysely<DB>, ctx: RequestContext, entry: AuditEntry): Promise<number> {
-    if (this.dialect === 'postgres') {
-      // Serialises appenders so two transactions never link to the same previous row.
-      await sql`select pg_advisory_xact_lock(7744110001)`.execute(trx);
-    }
+    // Serialises appenders so two transactions never link to the same previous row.
+    await lockForInvariant(trx, this.dialect, LOCK_KEYS.audit);
     const last = await trx
       .selectFrom('audit_log')
       .select(['seq', 'hash'])
@@ -122,7 +121,11 @@ export class AuditLog {
       if (rows.length === 0) return { ok: true, checked, brokenSeq: null };
       const fields = rows.map(toFields);
       const broken = firstBrokenRow(fields, prev, expectedSeq);
-      if (broken) return { ok: false, checked: checked + (broken.seq - expectedSeq), brokenSeq: broken.seq, reason: broken.reason };
+      if (broken) {
+        // Count the rows that passed, not the sequence distance: after a deleted row the two differ.
+        const passed = fields.findIndex((f) => f.seq === broken.seq);
+        return { ok: false, checked: checked + passed, brokenSeq: broken.seq, reason: broken.reason };
+      }
       checked += rows.length;
       const lastRow = fields[fields.length - 1]!;
       prev = lastRow.hash;

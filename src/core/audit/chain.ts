@@ -33,12 +33,7 @@ export function canonicalJson(value: unknown): string {
 
 /** sha256 over the previous hash and the row's canonical form (R-S17). */
 export function rowHash(fields: ChainedFields): string {
-  return crypto
-    .createHash('sha256')
-    .update(fields.prevHash)
-    .update('\n')
-    .update(canonicalJson(fields))
-    .digest('hex');
+  return crypto.createHash('sha256').update(fields.prevHash).update('\n').update(canonicalJson(fields)).digest('hex');
 }
 
 /** The first row whose link or hash does not hold, or null when the chain is intact. */

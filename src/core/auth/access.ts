@@ -45,8 +45,16 @@ export function isPermission(value: string): value is Permission {
   return Object.hasOwn(POLICY, value);
 }
 
+/** The rule a role has for a permission; undefined (denied) for anything the policy does not declare. */
+function ruleOf(permission: string, role: string): Rule | undefined {
+  // hasOwn on both levels: a permission or role read from storage may be unknown (or "constructor").
+  if (!isPermission(permission)) return undefined;
+  const byRole = POLICY[permission] as Partial<Record<string, Rule>>;
+  return Object.hasOwn(byRole, role) ? byRole[role] : undefined;
+}
+
 function grantAllows(grant: RoleGrant, permission: Permission, target: AccessTarget | undefined): boolean {
-  const rule = (POLICY[permission] as Partial<Record<Role, Rule>>)[grant.role];
+  const rule = ruleOf(permission, grant.role);
   if (!rule) return false;
   if (rule === 'all') return true;
   if (!target || grant.scope === null) return false;
@@ -83,6 +91,6 @@ export function authorize(ctx: RequestContext, permission: Permission, target?: 
 export function permissionsOf(actor: Actor): Permission[] {
   return (Object.keys(POLICY) as Permission[]).filter((p) => {
     if (actor.tokenPermissions && !actor.tokenPermissions.includes(p)) return false;
-    return actor.roles.some((g) => (POLICY[p] as Partial<Record<Role, Rule>>)[g.role] !== undefined);
+    return actor.roles.some((g) => ruleOf(p, g.role) !== undefined);
   });
 }

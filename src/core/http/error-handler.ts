@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { type ErrorCode, formatMessage, langFromHeader, QcError } from '../errors.js';
+import { isUniqueViolation } from '../db/errors.js';
+import { ERRORS, type ErrorCode, formatMessage, langFromHeader, QcError } from '../errors.js';
+import { describeFailure, failureDetails, type SchemaFailure } from './validation-message.js';
 
 /** Maps Fastify's own error codes to ours. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -12,6 +14,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_TYPE: 'QC_ERR_UNSUPPORTED_MEDIA_TYPE',
   FST_ERR_VALIDATION: 'QC_ERR_VALIDATION',
   FST_ERR_BAD_URL: 'QC_ERR_VALIDATION',
+  FST_ERR_MAX_PARAM_LENGTH: 'QC_ERR_VALIDATION',
   FST_ERR_ASYNC_CONSTRAINT: 'QC_ERR_VALIDATION',
   FST_ERR_INVALID_URL: 'QC_ERR_VALIDATION',
   FST_ERR_RATE_LIMIT: 'QC_ERR_RATE_LIMITED',
@@ -37,14 +40,6 @@ function isInputDbError(err: { code?: unknown; message?: string }): boolean {
   return /^22[0-9A-Z]{3}$/.test(code) || code === 'SQLITE_TOOBIG' || code === 'ERR_OUT_OF_RANGE';
 }
 
-function validationDetails(err: FastifyError) {
-  return err.validation?.map((v) => ({
-    path: `${err.validationContext ?? ''}${v.instancePath}`,
-    message: v.message,
-    ...(v.params && 'additionalProperty' in v.params ? { field: v.params.additionalProperty } : {}),
-  }));
-}
-
 /** One JSON error shape for everything: `{ code, message, requestId, details? }`. */
 export function errorHandler(error: FastifyError | QcError | Error, request: FastifyRequest, reply: FastifyReply) {
   const lang = request.ctx?.lang ?? langFromHeader(request.headers['accept-language']);
@@ -62,16 +57,18 @@ export function errorHandler(error: FastifyError | QcError | Error, request: Fas
     const statusCode = typeof fe.statusCode === 'number' ? fe.statusCode : 500;
     if (fe.validation) {
       code = 'QC_ERR_VALIDATION';
-      details = validationDetails(fe);
-      const first = fe.validation[0];
-      const where = `${fe.validationContext ?? ''}${first?.instancePath ?? ''}`;
-      const extra = first?.params && 'additionalProperty' in first.params ? ` (${String(first.params.additionalProperty)})` : '';
-      message = formatMessage(code, lang, [`${where} ${first?.message ?? ''}${extra}`.trim()]);
+      const failures = fe.validation as SchemaFailure[];
+      details = failureDetails(fe.validationContext ?? '', failures);
+      message = formatMessage(code, lang, [describeFailure(fe.validationContext ?? '', failures, lang)]);
     } else if (fe.code && FASTIFY_CODES[fe.code]) {
       code = FASTIFY_CODES[fe.code]!;
       message = formatMessage(code, lang, [fe.message]);
     } else if (error instanceof SyntaxError && statusCode === 400) {
       code = 'QC_ERR_BAD_JSON';
+      message = formatMessage(code, lang);
+    } else if (statusCode === 500 && isUniqueViolation(fe)) {
+      // A concurrent write took the key after the service's own check: a conflict, not a crash.
+      code = 'QC_ERR_CONFLICT';
       message = formatMessage(code, lang);
     } else if (statusCode === 500 && isInputDbError(fe as { code?: unknown })) {
       code = 'QC_ERR_VALIDATION';
@@ -80,8 +77,8 @@ export function errorHandler(error: FastifyError | QcError | Error, request: Fas
       code = byStatus(statusCode);
       message = formatMessage(code, lang, [fe.message]);
     }
-    status = code === 'QC_ERR_VALIDATION' ? 400 : statusCode >= 400 ? statusCode : 500;
-    if (code === 'QC_ERR_INTERNAL') status = 500;
+    // The declared status of the code we answer with, so the code and the status never disagree.
+    status = ERRORS[code].status;
   }
   if (status >= 500) request.log.error({ err: error }, 'request failed');
   else request.log.info({ code }, 'request rejected');

@@ -6,14 +6,15 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import underPressure from '@fastify/under-pressure';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import underPressure from '@fastify/under-pressure';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { Actor, RequestContext } from '../context.js';
 import { langFromHeader, QcError } from '../errors.js';
 import { errorHandler } from './error-handler.js';
 import { assertCleanInput } from './input-guard.js';
+import { validatorCompiler } from './validator.js';
 import './types.js';
 
 export const SESSION_COOKIE = 'qc_sid';
@@ -21,7 +22,9 @@ export const CSRF_HEADER = 'x-csrf-token';
 
 /** How the HTTP layer learns who is calling; the users module provides it. */
 export interface Authenticator {
-  fromSession(token: string): Promise<{ actor: Actor | null; problem?: RequestContext['authProblem']; csrfToken?: string }>;
+  fromSession(
+    token: string,
+  ): Promise<{ actor: Actor | null; problem?: RequestContext['authProblem']; csrfToken?: string }>;
   fromToken(token: string): Promise<{ actor: Actor | null; problem?: RequestContext['authProblem'] }>;
 }
 
@@ -57,7 +60,9 @@ async function authenticate(request: FastifyRequest, auth: Authenticator): Promi
   if (!request.url.startsWith('/api/')) return;
   if (header !== undefined) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
-    const result = match ? await auth.fromToken(match[1]!) : { actor: null, problem: 'QC_ERR_AUTH_TOKEN_INVALID' as const };
+    const result = match
+      ? await auth.fromToken(match[1]!)
+      : { actor: null, problem: 'QC_ERR_AUTH_TOKEN_INVALID' as const };
     request.ctx = { ...request.ctx, actor: result.actor, source: 'api', authProblem: result.problem };
     return;
   }
@@ -85,19 +90,29 @@ export async function createHttpServer(config: Config, auth: Authenticator, vers
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
     },
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
     trustProxy: false,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // URLs the router cannot decode (bad percent-encoding, over-long params) never reach setErrorHandler;
+    // without this they answer in Fastify's own shape instead of ours.
+    frameworkErrors: (error, request, reply) => {
+      reply.header('x-request-id', String(request.id));
+      return errorHandler(error, request, reply);
+    },
     // Malformed requests Node itself rejects still get the one error shape.
     clientErrorHandler: (err, socket) => {
       if (!socket.writable) return;
-      const body = JSON.stringify({ code: 'QC_ERR_VALIDATION', message: `Malformed HTTP request: ${err.message}`, requestId: '' });
+      const body = JSON.stringify({
+        code: 'QC_ERR_VALIDATION',
+        message: `Malformed HTTP request: ${err.message}`,
+        requestId: '',
+      });
       socket.end(
         `HTTP/1.1 400 Bad Request\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  app.setValidatorCompiler(validatorCompiler);
   app.setErrorHandler(errorHandler);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', String(request.id));
@@ -127,7 +142,11 @@ export async function createHttpServer(config: Config, auth: Authenticator, vers
   await app.register(swagger, {
     openapi: {
       openapi: '3.0.3',
-      info: { title: 'QualityCity API (质量强市)', version, description: 'Errors: `{ code, message, requestId, details? }`.' },
+      info: {
+        title: 'QualityCity API (质量强市)',
+        version,
+        description: 'Errors: `{ code, message, requestId, details? }`.',
+      },
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },

@@ -59,7 +59,7 @@ export function searchColumns(fields: readonly (string | null | undefined)[]): {
   search_text: string;
   search_terms: string;
 } {
-  const parts = fields.filter((f): f is string => Boolean(f && f.trim())).map(normalizeText);
+  const parts = fields.filter((f): f is string => Boolean(f?.trim())).map(normalizeText);
   const text = parts.join('\n');
   return { search_text: text, search_terms: parts.flatMap(tokenize).join(' ') };
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../../app.js';
-import { Nullable, PageQuery, Paged, Strict } from '../../core/http/schema-helpers.js';
+import { Nullable, Paged, PageQuery, Strict } from '../../core/http/schema-helpers.js';
 
 const AuditEntry = Type.Object({
   seq: Type.Integer(),
@@ -31,7 +31,12 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
   app.get(
     '/api/audit',
     {
-      schema: { tags: ['audit'], summary: 'Audit rows, newest first', querystring: AuditQuery, response: { 200: Paged(AuditEntry) } },
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit rows, newest first',
+        querystring: AuditQuery,
+        response: { 200: Paged(AuditEntry) },
+      },
     },
     async (request) => services.audit.list(request.ctx, request.query),
   );
@@ -42,7 +47,9 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = as
       schema: {
         tags: ['audit'],
         summary: 'Verify the hash chain (admin)',
-        response: { 200: Type.Object({ ok: Type.Boolean(), checked: Type.Integer(), brokenSeq: Nullable(Type.Integer()) }) },
+        response: {
+          200: Type.Object({ ok: Type.Boolean(), checked: Type.Integer(), brokenSeq: Nullable(Type.Integer()) }),
+        },
       },
     },
     async (request) => services.audit.verify(request.ctx),

@@ -15,7 +15,14 @@ export class AuditService {
   /** A page of audit rows, newest first. Unit staff may read the history of their own unit only. */
   async list(
     ctx: RequestContext,
-    query: { entityType?: string; entityId?: string; actor?: string; action?: string; page?: number; pageSize?: number },
+    query: {
+      entityType?: string;
+      entityId?: string;
+      actor?: string;
+      action?: string;
+      page?: number;
+      pageSize?: number;
+    },
   ) {
     const ownUnit = query.entityType === 'org_unit' && query.entityId ? query.entityId : null;
     authorize(ctx, 'audit.read', { unitCode: ownUnit });

@@ -76,7 +76,12 @@ export async function insertUnit(db: Kysely<DB>, unit: NewOrgUnit) {
 }
 
 /** Updates a unit if its version still matches; returns false when someone else changed it first. */
-export async function updateUnit(db: Kysely<DB>, code: string, expectedVersion: number, values: OrgUnitUpdate): Promise<boolean> {
+export async function updateUnit(
+  db: Kysely<DB>,
+  code: string,
+  expectedVersion: number,
+  values: OrgUnitUpdate,
+): Promise<boolean> {
   const result = await db
     .updateTable('org_units')
     .set({ ...values, version: expectedVersion + 1 })
@@ -159,7 +164,10 @@ export function findGroup(db: Kysely<DB>, code: string) {
   return db.selectFrom('org_groups').selectAll().where('code', '=', code).executeTakeFirst();
 }
 
-export async function insertGroup(db: Kysely<DB>, g: { code: string; name: string; rule: string; note: string | null; created_at: string }) {
+export async function insertGroup(
+  db: Kysely<DB>,
+  g: { code: string; name: string; rule: string; note: string | null; created_at: string },
+) {
   await db.insertInto('org_groups').values(g).execute();
 }
 

@@ -72,7 +72,15 @@ export const orgRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
 
   app.patch(
     '/api/orgs/:code',
-    { schema: { tags, summary: 'Edit a unit (admin)', params: CodeParams, body: UpdateOrgBody, response: { 200: OrgUnit } } },
+    {
+      schema: {
+        tags,
+        summary: 'Edit a unit (admin)',
+        params: CodeParams,
+        body: UpdateOrgBody,
+        response: { 200: OrgUnit },
+      },
+    },
     async (request) => orgs.update(request.ctx, request.params.code, request.body),
   );
 
@@ -93,14 +101,28 @@ export const orgRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asyn
   app.post(
     '/api/orgs/:code/retire',
     {
-      schema: { tags, summary: 'Retire a unit (admin)', params: CodeParams, body: RetireOrgBody, response: { 200: OrgUnit } },
+      schema: {
+        tags,
+        summary: 'Retire a unit (admin)',
+        params: CodeParams,
+        body: RetireOrgBody,
+        response: { 200: OrgUnit },
+      },
     },
     async (request) => orgs.retire(request.ctx, request.params.code, request.body),
   );
 
   app.post(
     '/api/orgs/:code/aliases',
-    { schema: { tags, summary: 'Add an alias (admin)', params: CodeParams, body: AliasBody, response: { 200: OrgUnit } } },
+    {
+      schema: {
+        tags,
+        summary: 'Add an alias (admin)',
+        params: CodeParams,
+        body: AliasBody,
+        response: { 200: OrgUnit },
+      },
+    },
     async (request) => orgs.addAlias(request.ctx, request.params.code, request.body.alias),
   );
 

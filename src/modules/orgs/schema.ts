@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { DateString, Nullable, PageQuery, Paged, Strict, Text } from '../../core/http/schema-helpers.js';
+import { DateString, Nullable, Paged, PageQuery, Strict, Text } from '../../core/http/schema-helpers.js';
 
 /** The kinds of org unit the registry knows (plans.md §1 plus hospitals). */
 export const ORG_KINDS = [
@@ -16,7 +16,10 @@ export const ORG_KINDS = [
 export type OrgKind = (typeof ORG_KINDS)[number];
 
 const Kind = Type.Union(ORG_KINDS.map((k) => Type.Literal(k)));
-const Code = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9-]{1,31}$', description: 'stable unit code, e.g. EDU or 370202' });
+const Code = Type.String({
+  pattern: '^[A-Za-z0-9][A-Za-z0-9-]{1,31}$',
+  description: 'stable unit code, e.g. EDU or 370202',
+});
 
 export const OrgAlias = Type.Object({
   id: Type.Integer(),
@@ -108,7 +111,12 @@ export const OrgGroup = Type.Object({
   rule: Type.String(),
   aliases: Type.Array(Type.String()),
   members: Type.Array(
-    Type.Object({ unitCode: Type.String(), unitName: Type.String(), from: Nullable(Type.String()), to: Nullable(Type.String()) }),
+    Type.Object({
+      unitCode: Type.String(),
+      unitName: Type.String(),
+      from: Nullable(Type.String()),
+      to: Nullable(Type.String()),
+    }),
   ),
 });
 

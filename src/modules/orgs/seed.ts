@@ -100,7 +100,12 @@ export async function seedOrgRegistry(core: CoreDeps, ctx: RequestContext, seed:
           valid_to: m.to ?? null,
         });
       }
-      await core.audit.append(trx, ctx, { action: 'org.group.seed', entityType: 'org_group', entityId: g.code, after: g });
+      await core.audit.append(trx, ctx, {
+        action: 'org.group.seed',
+        entityType: 'org_group',
+        entityId: g.code,
+        after: g,
+      });
       groups += 1;
     }
   });

@@ -2,8 +2,9 @@ import { authorize, can } from '../../core/auth/access.js';
 import { shanghaiDate } from '../../core/clock.js';
 import type { RequestContext } from '../../core/context.js';
 import { isCalendarDate } from '../../core/dates.js';
-import type { OrgUnitRow } from '../../core/db/schema.js';
+import { isUniqueViolation } from '../../core/db/errors.js';
 import { paging, toBool, toFlag } from '../../core/db/rows.js';
+import type { OrgUnitRow } from '../../core/db/schema.js';
 import type { CoreDeps } from '../../core/deps.js';
 import { QcError } from '../../core/errors.js';
 import { searchColumns } from '../../core/search/tokenize.js';
@@ -116,6 +117,11 @@ export class OrgService {
     return (await repo.findUnit(this.core.db, code)) !== undefined;
   }
 
+  /** The kind of the unit with this code (`muni_dept`, `hospital`, …), or null when there is none. */
+  async kindOf(code: string): Promise<string | null> {
+    return (await repo.findUnit(this.core.db, code))?.kind ?? null;
+  }
+
   private async assertNameFree(name: string, exceptCode?: string): Promise<void> {
     const clash = (await repo.currentUnitsNamed(this.core.db, name, this.today())).filter((u) => u.code !== exceptCode);
     if (clash.length) throw new QcError('QC_ERR_ORG_NAME_TAKEN', [name]);
@@ -144,9 +150,9 @@ export class OrgService {
     await this.assertNameFree(name);
     await this.assertParent(input.parentCode, input.code);
     const at = this.core.clock.now().toISOString();
-    const aliases = [...new Set([...(input.aliases ?? []).map((a) => a.trim()), ...(input.fullName ? [input.fullName.trim()] : [])])].filter(
-      (a) => a && a !== name,
-    );
+    const aliases = [
+      ...new Set([...(input.aliases ?? []).map((a) => a.trim()), ...(input.fullName ? [input.fullName.trim()] : [])]),
+    ].filter((a) => a && a !== name);
     const base = {
       code: input.code,
       name,
@@ -154,7 +160,7 @@ export class OrgService {
       short_name: input.shortName?.trim() ?? null,
       division_code: input.divisionCode ?? null,
     };
-    await this.core.db.transaction().execute(async (trx) => {
+    const inserted = this.core.db.transaction().execute(async (trx) => {
       const order = (await repo.maxDisplayOrder(trx)) + 10;
       await repo.insertUnit(trx, {
         ...base,
@@ -175,7 +181,13 @@ export class OrgService {
       });
       for (const alias of aliases) {
         const source = alias === base.full_name ? 'full_name' : 'alias';
-        await repo.insertAlias(trx, { unit_code: input.code, alias, alias_norm: normalizeOrgName(alias), source, created_at: at });
+        await repo.insertAlias(trx, {
+          unit_code: input.code,
+          alias,
+          alias_norm: normalizeOrgName(alias),
+          source,
+          created_at: at,
+        });
       }
       const created = (await repo.findUnit(trx, input.code))!;
       await this.core.audit.append(trx, ctx, {
@@ -184,6 +196,11 @@ export class OrgService {
         entityId: input.code,
         after: toDto(created, [], true),
       });
+    });
+    await inserted.catch((err: unknown) => {
+      // Another create took the code between the check above and this insert.
+      if (isUniqueViolation(err)) throw new QcError('QC_ERR_ORG_CODE_TAKEN', [input.code]);
+      throw err;
     });
     return this.get(ctx, input.code);
   }
@@ -210,7 +227,10 @@ export class OrgService {
       const aliases = await repo.aliasesOf(trx, [code]);
       const updated = await repo.updateUnit(trx, code, version, {
         ...values,
-        ...unitSearchColumns(next, aliases.map((a) => a.alias)),
+        ...unitSearchColumns(
+          next,
+          aliases.map((a) => a.alias),
+        ),
         updated_at: at,
       });
       if (!updated) throw new QcError('QC_ERR_CONFLICT');
@@ -295,7 +315,13 @@ export class OrgService {
     const text = alias.trim();
     if (!text) throw new QcError('QC_ERR_VALIDATION', ['alias']);
     return this.change(ctx, code, Number(row.version), 'org.alias.add', async (_row, trx, at) => {
-      await repo.insertAlias(trx, { unit_code: code, alias: text, alias_norm: normalizeOrgName(text), source: 'alias', created_at: at });
+      await repo.insertAlias(trx, {
+        unit_code: code,
+        alias: text,
+        alias_norm: normalizeOrgName(text),
+        source: 'alias',
+        created_at: at,
+      });
       return {};
     });
   }

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import type { Services } from '../../app.js';
 import { ping } from '../../core/db/connect.js';
 import { QcError } from '../../core/errors.js';
-import type { Services } from '../../app.js';
 
 /** Liveness, readiness and public metadata (name, version, demo accounts in demo mode). */
 export const systemRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = async (app, { services }) => {

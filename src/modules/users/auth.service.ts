@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DB } from '../../core/db/schema.js';
+import { dummyHash, hashPassword, isStrongPassword, verifyPassword } from '../../core/auth/password.js';
+import { isRole } from '../../core/auth/roles.js';
 import type { Actor, RequestContext, RoleGrant } from '../../core/context.js';
+import type { DB } from '../../core/db/schema.js';
 import type { CoreDeps } from '../../core/deps.js';
 import { QcError } from '../../core/errors.js';
-import { isRole } from '../../core/auth/roles.js';
-import { dummyHash, hashPassword, isStrongPassword, verifyPassword } from '../../core/auth/password.js';
 import * as repo from './repository.js';
 
 /** A new session: the cookie token (never stored) and its CSRF token. */
@@ -102,12 +102,16 @@ export class AuthService {
         user_agent: input.userAgent?.slice(0, 300) ?? null,
       });
       const actor = await this.actorFor(user.id, { tokenPermissions: null, sessionId }, trx);
-      await this.core.audit.append(trx, { ...ctx, actor }, {
-        action: 'login',
-        entityType: 'user',
-        entityId: String(user.id),
-        after: { ip: input.ip },
-      });
+      await this.core.audit.append(
+        trx,
+        { ...ctx, actor },
+        {
+          action: 'login',
+          entityType: 'user',
+          entityId: String(user.id),
+          after: { ip: input.ip },
+        },
+      );
     });
     const actor = await this.actorFor(user.id, { tokenPermissions: null, sessionId });
     if (!actor) throw new QcError('QC_ERR_AUTH_DISABLED');

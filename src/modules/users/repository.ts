@@ -34,10 +34,7 @@ function filtered(db: Kysely<DB>, filter: UserFilter) {
   if (filter.q) {
     const pattern = `%${escapeLike(filter.q.toLowerCase())}%`;
     query = query.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['username']), 'like', pattern),
-        eb(eb.fn('lower', ['display_name']), 'like', pattern),
-      ]),
+      eb.or([eb(eb.fn('lower', ['username']), 'like', pattern), eb(eb.fn('lower', ['display_name']), 'like', pattern)]),
     );
   }
   if (filter.role || filter.scope) {
@@ -64,7 +61,14 @@ export function listUsers(db: Kysely<DB>, filter: UserFilter, offset: number, li
 
 export async function insertUser(
   db: Kysely<DB>,
-  values: { username: string; display_name: string; password_hash: string; is_demo: number; locale: string; at: string },
+  values: {
+    username: string;
+    display_name: string;
+    password_hash: string;
+    is_demo: number;
+    locale: string;
+    at: string;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('users')
@@ -87,7 +91,13 @@ export async function insertUser(
 export async function updateUser(
   db: Kysely<DB>,
   id: number,
-  values: Partial<{ display_name: string; disabled: number; password_hash: string; password_changed_at: string; updated_at: string }>,
+  values: Partial<{
+    display_name: string;
+    disabled: number;
+    password_hash: string;
+    password_changed_at: string;
+    updated_at: string;
+  }>,
 ) {
   await db.updateTable('users').set(values).where('id', '=', id).execute();
 }
@@ -117,7 +127,15 @@ export async function countActiveAdmins(db: Kysely<DB>, exceptUserId?: number): 
 
 export async function insertSession(
   db: Kysely<DB>,
-  s: { id: string; user_id: number; csrf_token: string; at: string; expires_at: string; ip: string | null; user_agent: string | null },
+  s: {
+    id: string;
+    user_id: number;
+    csrf_token: string;
+    at: string;
+    expires_at: string;
+    ip: string | null;
+    user_agent: string | null;
+  },
 ) {
   await db
     .insertInto('sessions')
@@ -144,12 +162,21 @@ export async function touchSession(db: Kysely<DB>, id: string, at: string) {
 }
 
 export async function revokeSession(db: Kysely<DB>, id: string, at: string) {
-  await db.updateTable('sessions').set({ revoked_at: at }).where('id', '=', id).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('id', '=', id)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 /** Revokes a user's open sessions, optionally keeping one (the caller's own). */
 export async function revokeUserSessions(db: Kysely<DB>, userId: number, at: string, keepSessionId?: string | null) {
-  let query = db.updateTable('sessions').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  let query = db
+    .updateTable('sessions')
+    .set({ revoked_at: at })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
   if (keepSessionId) query = query.where('id', '!=', keepSessionId);
   await query.execute();
 }
@@ -161,7 +188,10 @@ export async function deleteExpiredSessions(db: Kysely<DB>, before: string) {
 
 // Login attempts
 
-export async function insertLoginAttempt(db: Kysely<DB>, a: { username: string; at: string; success: number; ip: string | null }) {
+export async function insertLoginAttempt(
+  db: Kysely<DB>,
+  a: { username: string; at: string; success: number; ip: string | null },
+) {
   await db.insertInto('login_attempts').values(a).execute();
 }
 
@@ -192,7 +222,15 @@ export async function recentFailures(db: Kysely<DB>, username: string, since: st
 
 export async function insertToken(
   db: Kysely<DB>,
-  t: { user_id: number; name: string; prefix: string; token_hash: string; permissions: string; expires_at: string; at: string },
+  t: {
+    user_id: number;
+    name: string;
+    prefix: string;
+    token_hash: string;
+    permissions: string;
+    expires_at: string;
+    at: string;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('api_tokens')

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { SESSION_COOKIE } from '../../core/http/server.js';
 import type { Services } from '../../app.js';
+import { SESSION_COOKIE } from '../../core/http/server.js';
 import {
   ChangePasswordBody,
   CreateTokenBody,
@@ -35,7 +35,12 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     '/api/auth/login',
     {
       config: { csrf: false, public: true },
-      schema: { tags: ['auth'], summary: 'Log in with user name and password', body: LoginBody, response: { 200: Session } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in with user name and password',
+        body: LoginBody,
+        response: { 200: Session },
+      },
     },
     async (request, reply) => {
       const session = await auth.login(request.ctx, {
@@ -50,17 +55,25 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     },
   );
 
-  app.get('/api/auth/me', { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Session } } }, async (request) => {
-    const user = await users.me(request.ctx);
-    const csrfToken = request.ctx.actor?.sessionId ? await auth.csrfTokenOf(request.ctx.actor.sessionId) : '';
-    return { user, csrfToken };
-  });
+  app.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Session } } },
+    async (request) => {
+      const user = await users.me(request.ctx);
+      const csrfToken = request.ctx.actor?.sessionId ? await auth.csrfTokenOf(request.ctx.actor.sessionId) : '';
+      return { user, csrfToken };
+    },
+  );
 
-  app.post('/api/auth/logout', { config: { public: true }, schema: { tags: ['auth'], summary: 'End the session' } }, async (request, reply) => {
-    await auth.logout(request.ctx);
-    reply.clearCookie(SESSION_COOKIE, cookieOptions());
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/auth/logout',
+    { config: { public: true }, schema: { tags: ['auth'], summary: 'End the session' } },
+    async (request, reply) => {
+      await auth.logout(request.ctx);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions());
+      return reply.status(204).send();
+    },
+  );
 
   app.post(
     '/api/auth/password',
@@ -73,13 +86,27 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.get(
     '/api/users',
-    { schema: { tags: ['users'], summary: 'List accounts (admin)', querystring: UserListQuery, response: { 200: UserList } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'List accounts (admin)',
+        querystring: UserListQuery,
+        response: { 200: UserList },
+      },
+    },
     async (request) => users.list(request.ctx, request.query),
   );
 
   app.post(
     '/api/users',
-    { schema: { tags: ['users'], summary: 'Create an account (admin)', body: CreateUserBody, response: { 201: UserSummary } } },
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Create an account (admin)',
+        body: CreateUserBody,
+        response: { 201: UserSummary },
+      },
+    },
     async (request, reply) => reply.status(201).send(await users.create(request.ctx, request.body)),
   );
 
@@ -121,7 +148,13 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.get(
     '/api/tokens/permissions',
-    { schema: { tags: ['tokens'], summary: 'Permissions a new token may carry', response: { 200: Type.Array(TokenPermission) } } },
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'Permissions a new token may carry',
+        response: { 200: Type.Array(TokenPermission) },
+      },
+    },
     async (request) => users.tokenPermissions(request.ctx),
   );
 
@@ -133,7 +166,14 @@ export const userRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.post(
     '/api/tokens',
-    { schema: { tags: ['tokens'], summary: 'Create an API token (shown once)', body: CreateTokenBody, response: { 201: NewToken } } },
+    {
+      schema: {
+        tags: ['tokens'],
+        summary: 'Create an API token (shown once)',
+        body: CreateTokenBody,
+        response: { 201: NewToken },
+      },
+    },
     async (request, reply) => reply.status(201).send(await users.createToken(request.ctx, request.body)),
   );
 

@@ -1,10 +1,14 @@
 import { Type } from 'typebox';
 import { ROLES } from '../../core/auth/roles.js';
-import { Nullable, PageQuery, Paged, Strict, Text } from '../../core/http/schema-helpers.js';
+import { Nullable, Paged, PageQuery, Strict, Text } from '../../core/http/schema-helpers.js';
 
 const RoleName = Type.Union(ROLES.map((r) => Type.Literal(r)));
 
-export const Grant = Type.Object({ role: Type.String(), scope: Nullable(Type.String()), scopeName: Nullable(Type.String()) });
+export const Grant = Type.Object({
+  role: Type.String(),
+  scope: Nullable(Type.String()),
+  scopeName: Nullable(Type.String()),
+});
 export const GrantInput = Strict({
   role: RoleName,
   scope: Type.Optional(Nullable(Text(64))),

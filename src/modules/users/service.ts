@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
-import { authorize, isPermission, type Permission, PERMISSION_LABELS, permissionsOf } from '../../core/auth/access.js';
+import { authorize, isPermission, PERMISSION_LABELS, type Permission, permissionsOf } from '../../core/auth/access.js';
 import { hashPassword, isStrongPassword } from '../../core/auth/password.js';
 import { isRole, ROLE_SCOPE, type Role } from '../../core/auth/roles.js';
 import type { Actor, RequestContext, RoleGrant } from '../../core/context.js';
+import { isUniqueViolation } from '../../core/db/errors.js';
+import { LOCK_KEYS, lockForInvariant } from '../../core/db/locks.js';
 import { paging, toBool } from '../../core/db/rows.js';
 import type { UserRow } from '../../core/db/schema.js';
 import type { CoreDeps } from '../../core/deps.js';
@@ -80,8 +82,12 @@ export class UserService {
       const scope = g.scope?.trim() || null;
       if (kind === 'none' && scope) throw new QcError('QC_ERR_USER_ROLE_SCOPE', [`${g.role} takes no scope`]);
       if (kind !== 'none' && !scope) throw new QcError('QC_ERR_USER_ROLE_SCOPE', [`${g.role} needs a scope`]);
-      if ((kind === 'unit' || kind === 'hospital') && !(await this.orgs.exists(scope!))) {
-        throw new QcError('QC_ERR_USER_ROLE_SCOPE', [`${g.role}: ${scope}`]);
+      if (kind === 'unit' || kind === 'hospital') {
+        // A reporter reports for a sentinel hospital; unit staff belong to a department or district.
+        const orgKind = await this.orgs.kindOf(scope!);
+        if (orgKind === null || (kind === 'hospital') !== (orgKind === 'hospital')) {
+          throw new QcError('QC_ERR_USER_ROLE_SCOPE', [`${g.role}: ${scope}`]);
+        }
       }
       if (!out.some((o) => o.role === g.role && o.scope === scope)) out.push({ role: g.role, scope });
     }
@@ -117,7 +123,13 @@ export class UserService {
   /** Creates an account (admin via API, or the CLI's `user add` with a system context). */
   async create(
     ctx: RequestContext,
-    input: { username: string; displayName: string; password: string; roles: { role: string; scope?: string | null }[]; isDemo?: boolean },
+    input: {
+      username: string;
+      displayName: string;
+      password: string;
+      roles: { role: string; scope?: string | null }[];
+      isDemo?: boolean;
+    },
     options: { skipAccessCheck?: boolean } = {},
   ): Promise<UserSummary> {
     if (!options.skipAccessCheck) authorize(ctx, 'users.manage');
@@ -128,7 +140,7 @@ export class UserService {
     if (await repo.findUserByUsername(this.core.db, username)) throw new QcError('QC_ERR_USER_EXISTS', [username]);
     const hash = await hashPassword(input.password);
     const at = this.core.clock.now().toISOString();
-    const id = await this.core.db.transaction().execute(async (trx) => {
+    const id = await this.insertOrExplain(username, async (trx) => {
       const newId = await repo.insertUser(trx, {
         username,
         display_name: input.displayName.trim() || username,
@@ -149,6 +161,16 @@ export class UserService {
     return this.summaryOf(id);
   }
 
+  /** Runs the create transaction; a name taken by a concurrent create since the check answers 409, not 500. */
+  private async insertOrExplain(username: string, work: (trx: CoreDeps['db']) => Promise<number>): Promise<number> {
+    try {
+      return await this.core.db.transaction().execute(work);
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new QcError('QC_ERR_USER_EXISTS', [username]);
+      throw err;
+    }
+  }
+
   /** Changes display name, roles or the disabled flag; the last active admin cannot be removed. */
   async update(
     ctx: RequestContext,
@@ -164,8 +186,10 @@ export class UserService {
       const losesAdmin =
         before.roles.some((r) => r.role === 'admin') &&
         (input.disabled === true || (grants !== undefined && !grants.some((g) => g.role === 'admin')));
-      if (losesAdmin && !options.allowNoAdmin && !before.disabled && (await repo.countActiveAdmins(trx, id)) === 0) {
-        throw new QcError('QC_ERR_USER_LAST_ADMIN');
+      if (losesAdmin && !options.allowNoAdmin && !before.disabled) {
+        // Two admins disabling each other at once must not both see the other as still active.
+        await lockForInvariant(trx, this.core.dialect, LOCK_KEYS.admins);
+        if ((await repo.countActiveAdmins(trx, id)) === 0) throw new QcError('QC_ERR_USER_LAST_ADMIN');
       }
       const values: Parameters<typeof repo.updateUser>[2] = { updated_at: at };
       if (input.displayName !== undefined) values.display_name = input.displayName.trim() || before.username;
@@ -198,7 +222,11 @@ export class UserService {
     await this.core.db.transaction().execute(async (trx) => {
       await repo.updateUser(trx, id, { password_hash: hash, password_changed_at: at, updated_at: at });
       await repo.revokeUserSessions(trx, id, at);
-      await this.core.audit.append(trx, ctx, { action: 'user.password.reset', entityType: 'user', entityId: String(id) });
+      await this.core.audit.append(trx, ctx, {
+        action: 'user.password.reset',
+        entityType: 'user',
+        entityId: String(id),
+      });
     });
   }
 
@@ -208,7 +236,11 @@ export class UserService {
   }
 
   /** Issues a token on behalf of a named user (CLI): it carries only permissions that user holds. */
-  async issueTokenFor(ctx: RequestContext, username: string, input: { name: string; permissions: string[]; expiresInDays: number }) {
+  async issueTokenFor(
+    ctx: RequestContext,
+    username: string,
+    input: { name: string; permissions: string[]; expiresInDays: number },
+  ) {
     const id = await this.idOf(username);
     const row = await repo.findUserById(this.core.db, id);
     if (!row || row.disabled) throw new QcError('QC_ERR_AUTH_DISABLED');

@@ -39,7 +39,7 @@ export async function openPage(
     timezoneId: 'Asia/Shanghai',
   });
   if (options.lang) {
-    await context.addInitScript((lang) => localStorage.setItem('qcity.lang', lang), options.lang);
+    await context.addInitScript(`localStorage.setItem('qcity.lang', ${JSON.stringify(options.lang)})`);
   }
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();

@@ -62,3 +62,21 @@ export function can(me: Me | null | undefined, permission: string): boolean {
 export function hasRole(me: Me | null | undefined, role: string, scope?: string): boolean {
   return !!me?.roles.some((r) => r.role === role && (scope === undefined || r.scope === scope));
 }
+
+/**
+ * True when the user may use a permission on one unit: admins and leaders everywhere, unit staff on their own unit.
+ * Mirrors the server's "own-unit" rule so the UI can hide what would only answer 403.
+ */
+export function canOnUnit(me: Me | null | undefined, permission: string, unitCode: string): boolean {
+  if (!can(me, permission)) return false;
+  return !!me?.roles.some(
+    (r) => r.role === 'admin' || r.role === 'leader' || (r.role === 'unit' && r.scope === unitCode),
+  );
+}
+
+/** The unit a user is limited to when all their unit-relevant access is "own unit" (unit staff), else null. */
+export function ownUnitOnly(me: Me | null | undefined): { code: string; name: string } | null {
+  if (!me || me.roles.some((r) => r.role === 'admin' || r.role === 'leader')) return null;
+  const unit = me.roles.find((r) => r.role === 'unit' && r.scope);
+  return unit?.scope ? { code: unit.scope, name: unit.scopeName ?? unit.scope } : null;
+}

@@ -4,16 +4,25 @@ import dayjs from 'dayjs';
 import { auditApi } from '../api/audit';
 import { ApiError } from '../api/client';
 import type { AuditRow } from '../api/types';
-import { errorText, type TFunction, useT } from '../i18n';
+import { errorText, type MsgKey, type TFunction, useT } from '../i18n';
 
 /** Formats an ISO instant in local time. */
 export function formatInstant(iso: string | null | undefined): string {
   return iso ? dayjs(iso).format('YYYY-MM-DD HH:mm:ss') : '';
 }
 
+/** Fields every change touches; listing them would only add noise. */
+const HIDDEN_FIELDS = new Set(['version', 'updatedAt']);
+
 function show(value: unknown): string {
   if (value === undefined) return '';
   if (value === null) return '∅';
+  if (Array.isArray(value)) {
+    // Alias lists come as [{id, alias, source}] or plain strings.
+    return value
+      .map((v) => (v && typeof v === 'object' && 'alias' in v ? String((v as { alias: unknown }).alias) : show(v)))
+      .join('、');
+  }
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
@@ -28,6 +37,7 @@ export function diffRows(before: Record<string, unknown> | null, after: Record<s
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const rows: DiffRow[] = [];
   for (const field of keys) {
+    if (HIDDEN_FIELDS.has(field)) continue;
     const b = before ? before[field] : undefined;
     const a = after ? after[field] : undefined;
     if (JSON.stringify(b) !== JSON.stringify(a)) rows.push({ field, before: show(b), after: show(a) });
@@ -35,19 +45,58 @@ export function diffRows(before: Record<string, unknown> | null, after: Record<s
   return rows;
 }
 
+/** Labels for the record fields that audit rows carry. */
+const FIELD_LABELS: Record<string, MsgKey> = {
+  code: 'orgs.code',
+  name: 'orgs.name',
+  fullName: 'orgs.fullName',
+  shortName: 'orgs.shortName',
+  kind: 'orgs.kind',
+  parentCode: 'orgs.parent',
+  divisionCode: 'orgs.divisionCode',
+  validFrom: 'orgs.validFrom',
+  validTo: 'orgs.validTo',
+  successorCode: 'orgs.successor',
+  assessed: 'orgs.assessed',
+  displayOrder: 'orgs.displayOrder',
+  contactPerson: 'orgs.contactPerson',
+  contactPhone: 'orgs.contactPhone',
+  note: 'orgs.note',
+  aliases: 'orgs.aliases',
+  username: 'users.username',
+  displayName: 'users.displayName',
+  roles: 'users.roles',
+  disabled: 'users.disabled',
+  permissions: 'tokens.permissions',
+};
+
 /** A compact before/after table of one audit row's changes. */
 export function AuditDiff({ row }: { row: AuditRow }) {
   const t = useT();
-  const rows = diffRows(row.before, row.after);
+  const value = (field: string, v: string) => {
+    if (v === 'true') return t('common.yes');
+    if (v === 'false') return t('common.no');
+    return field === 'kind' ? t.opt('kind.', v) : v;
+  };
+  const rows = diffRows(row.before, row.after).map((r) => {
+    const key = FIELD_LABELS[r.field];
+    return { ...r, label: key ? t(key) : r.field, before: value(r.field, r.before), after: value(r.field, r.after) };
+  });
   if (rows.length === 0) return null;
   return (
-    <Table<DiffRow>
+    <Table<DiffRow & { label: string }>
       size="small"
+      tableLayout="fixed"
       rowKey="field"
       pagination={false}
       dataSource={rows}
       columns={[
-        { title: t('audit.field'), dataIndex: 'field', width: 160 },
+        {
+          title: t('audit.field'),
+          dataIndex: 'label',
+          width: 130,
+          render: (label: string, r) => <span title={r.field}>{label}</span>,
+        },
         {
           title: t('audit.before'),
           dataIndex: 'before',
@@ -77,7 +126,12 @@ export function EntityHistory({ entityType, entityId }: { entityType: string; en
   if (query.isPending) return <Spin />;
   if (query.isError) {
     const forbidden = query.error instanceof ApiError && query.error.status === 403;
-    return <Alert type={forbidden ? 'info' : 'error'} title={forbidden ? t('audit.historyForbidden') : errorText(t, query.error)} />;
+    return (
+      <Alert
+        type={forbidden ? 'info' : 'error'}
+        title={forbidden ? t('audit.historyForbidden') : errorText(t, query.error)}
+      />
+    );
   }
   const items = [...query.data.items].sort((a, b) => b.seq - a.seq);
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit.noHistory')} />;
@@ -85,12 +139,14 @@ export function EntityHistory({ entityType, entityId }: { entityType: string; en
     <Timeline
       items={items.map((row) => ({
         key: row.seq,
-        title: formatInstant(row.at),
         content: (
           <div>
-            <div style={{ marginBottom: 4 }}>
+            <div style={{ marginBottom: 6 }}>
               <Tag color="blue">{t.opt('action.', row.action)}</Tag>
               <Typography.Text>{actorLabel(t, row)}</Typography.Text>
+              <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
+                {formatInstant(row.at)}
+              </Typography.Text>
             </div>
             <AuditDiff row={row} />
           </div>

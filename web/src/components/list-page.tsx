@@ -129,7 +129,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
             onChange={(e) => setSearchText(e.target.value)}
             onSearch={(value) => update({ q: value.trim() })}
             enterButton={t('common.search')}
-            style={{ width: 320 }}
+            style={{ width: 320, maxWidth: '100%' }}
           />
         )}
         {filters.map((f) =>

@@ -76,7 +76,7 @@ export function RequirePermission({ permission, children }: { permission: string
         subTitle={t('error.forbidden')}
         extra={
           <Button type="primary" onClick={() => navigate('/admin')}>
-            {t('common.backHome')}
+            {t('common.backWorkspace')}
           </Button>
         }
       />

@@ -30,6 +30,7 @@ export const en: Record<MsgKey, string> = {
   'common.emptyFiltered': 'Nothing matches these filters',
   'common.clearFilters': 'Clear filters',
   'common.backHome': 'Back to home',
+  'common.backWorkspace': 'Back to the workspace',
   'common.details': 'Details',
   'common.close': 'Close',
   'common.status': 'Status',
@@ -60,9 +61,11 @@ export const en: Record<MsgKey, string> = {
     "First plan: Qingdao's 2015 action plan for the Quality Development Outline (Qingdao Government Office [2015] No. 15)",
   'portal.featuresTitle': 'What it does',
   'portal.f.plans': 'Plan supervision',
-  'portal.f.plansText': 'Import the annual action plan, assign tasks to units, track progress, send reminders and bulletins.',
+  'portal.f.plansText':
+    'Import the annual action plan, assign tasks to units, track progress, send reminders and bulletins.',
   'portal.f.assessment': 'District assessment',
-  'portal.f.assessmentText': "Score and rank the districts' quality work against indicators and follow up rectification.",
+  'portal.f.assessmentText':
+    "Score and rank the districts' quality work against indicators and follow up rectification.",
   'portal.f.credit': 'Quality credit',
   'portal.f.creditText': 'Enterprise quality credit files, credit records and graded supervision.',
   'portal.f.declarations': 'Standards self-declaration',
@@ -92,7 +95,8 @@ export const en: Record<MsgKey, string> = {
   'auth.needLogin': 'Please log in to open that page',
   'auth.loggedOut': 'You have logged out',
   'auth.demoTitle': 'Demo accounts',
-  'auth.demoText': 'This is a demo installation; the accounts below use the listed passwords. Click a row to fill in the form.',
+  'auth.demoText':
+    'This is a demo installation; the accounts below use the listed passwords. Click a row to fill in the form.',
   'auth.demoUse': 'Use',
   'auth.logout': 'Log out',
   'auth.changePassword': 'Change password',
@@ -120,7 +124,7 @@ export const en: Record<MsgKey, string> = {
   'home.q.orgs': 'Look up and maintain units, aliases and contacts',
   'home.q.users': 'Create accounts, grant roles and scopes',
   'home.q.tokens': 'Create personal tokens for API access',
-  'home.q.audit': 'See who changed what and verify the audit chain',
+  'home.q.audit': 'See who changed what, and when',
   'home.q.profile': 'Change your login password regularly',
   'home.moreSoon': 'Plan supervision, assessment, quality credit and the other modules follow soon.',
 
@@ -149,7 +153,7 @@ export const en: Record<MsgKey, string> = {
   'orgs.kind': 'Kind',
   'orgs.parent': 'Parent unit',
   'orgs.divisionCode': 'Division code',
-  'orgs.validity': 'Valid',
+  'orgs.validity': 'Validity',
   'orgs.validFrom': 'Valid from',
   'orgs.validTo': 'Retired on',
   'orgs.untilNow': 'now',
@@ -193,6 +197,9 @@ export const en: Record<MsgKey, string> = {
   'orgs.aliasesHint': 'Press Enter after each alias',
   'orgs.hiddenRetired': '{count} retired unit(s) also match "{q}".',
   'orgs.showAll': 'Show all',
+  'orgs.divisionInvalid': 'A division code has 6 digits',
+  'orgs.codeInvalid': '2–32 letters, digits or hyphens, starting with a letter or digit',
+  'orgs.phoneInvalid': 'Use digits, spaces and + - ( ) only',
   'orgs.editTitle': 'Edit unit: {name}',
 
   'users.username': 'User name',
@@ -262,6 +269,7 @@ export const en: Record<MsgKey, string> = {
     'The audit chain breaks at row {seq} ({checked} rows checked). That row or an earlier one may have been altered.',
   'audit.noHistory': 'No changes recorded',
   'audit.historyForbidden': 'You may not see the change history',
+  'audit.ownUnitOnly': 'You can see the change history of your own unit ({name}).',
   'audit.system': 'System',
 
   'action.org.seed': 'Initial load',

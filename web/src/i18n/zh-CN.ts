@@ -28,6 +28,7 @@ export const zh = {
   'common.emptyFiltered': '没有符合条件的记录',
   'common.clearFilters': '清除筛选条件',
   'common.backHome': '返回首页',
+  'common.backWorkspace': '返回工作台',
   'common.details': '详情',
   'common.close': '关闭',
   'common.status': '状态',
@@ -116,7 +117,7 @@ export const zh = {
   'home.q.orgs': '查询和维护单位名录、别名及联系人',
   'home.q.users': '创建账号、分配角色与范围',
   'home.q.tokens': '为接口调用创建个人访问令牌',
-  'home.q.audit': '查看操作记录并校验审计链',
+  'home.q.audit': '查看谁在何时修改了什么',
   'home.q.profile': '定期修改登录密码',
   'home.moreSoon': '行动计划、考核、质量信用等业务模块将陆续上线。',
 
@@ -189,6 +190,9 @@ export const zh = {
   'orgs.aliasesHint': '多个别名用回车分隔',
   'orgs.hiddenRetired': '另有 {count} 个已撤销单位也匹配“{q}”。',
   'orgs.showAll': '显示全部',
+  'orgs.divisionInvalid': '行政区划代码须为 6 位数字',
+  'orgs.codeInvalid': '代码为 2–32 位字母、数字或连字符,以字母或数字开头',
+  'orgs.phoneInvalid': '电话只能包含数字、空格和 + - ( )',
   'orgs.editTitle': '编辑单位:{name}',
 
   'users.username': '用户名',
@@ -257,6 +261,7 @@ export const zh = {
   'audit.verifyBroken': '审计链在第 {seq} 条记录处断裂(已校验 {checked} 条)。该记录或其之前的记录可能被篡改。',
   'audit.noHistory': '暂无变更记录',
   'audit.historyForbidden': '您无权查看变更记录',
+  'audit.ownUnitOnly': '您可以查看本单位({name})的变更记录。',
   'audit.system': '系统',
 
   'action.org.seed': '初始导入',

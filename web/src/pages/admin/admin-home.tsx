@@ -38,7 +38,9 @@ export default function AdminHome() {
                 {me.roles.map((r) => (
                   <div key={`${r.role}:${r.scope ?? ''}`}>
                     <Tag color="blue">{t.opt('role.', r.role)}</Tag>
-                    <Typography.Text>{r.scope ? `${r.scopeName ?? r.scope}(${r.scope})` : t('users.scopeNone')}</Typography.Text>
+                    <Typography.Text>
+                      {r.scope ? `${r.scopeName ?? r.scope}(${r.scope})` : t('users.scopeNone')}
+                    </Typography.Text>
                   </div>
                 ))}
               </Space>
@@ -50,7 +52,7 @@ export default function AdminHome() {
         <Row gutter={[16, 16]}>
           {links.map((i) => (
             <Col key={i.path} xs={24} sm={12} xl={8}>
-              <Card hoverable size="small" onClick={() => navigate(i.path)}>
+              <Card hoverable size="small" style={{ height: '100%' }} onClick={() => navigate(i.path)}>
                 <Card.Meta
                   avatar={<span style={{ fontSize: 22, color: '#1656a8' }}>{i.icon}</span>}
                   title={t(i.label)}

@@ -1,6 +1,6 @@
 import { GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Dropdown, Layout, Menu, Space, Typography } from 'antd';
+import { App, Button, Dropdown, Grid, Layout, Menu, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { logout } from '../../api/auth';
@@ -19,6 +19,8 @@ export function AdminLayout() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [loggingOut, setLoggingOut] = useState(false);
+  // On phones the header keeps only icons, so the logout button stays on screen.
+  const wide = Grid.useBreakpoint().md !== false;
   const items = navFor(me);
   const selected = [...items].reverse().find((i) => location.pathname.startsWith(i.path))?.path ?? '/admin';
 
@@ -50,17 +52,28 @@ export function AdminLayout() {
           {t('app.title')}
         </Typography.Text>
         <Space size={4}>
-          <LanguageSwitch light />
+          <LanguageSwitch light compact={!wide} />
           <Dropdown
             menu={{
               items: [
-                { key: 'profile', icon: <UserOutlined />, label: t('nav.profile'), onClick: () => navigate('/admin/profile') },
+                {
+                  key: 'profile',
+                  icon: <UserOutlined />,
+                  label: t('nav.profile'),
+                  onClick: () => navigate('/admin/profile'),
+                },
                 { key: 'portal', icon: <GlobalOutlined />, label: t('nav.portal'), onClick: () => navigate('/') },
               ],
             }}
           >
-            <Button type="text" icon={<UserOutlined />} style={{ color: '#fff' }} data-testid="current-user">
-              {me.displayName}
+            <Button
+              type="text"
+              icon={<UserOutlined />}
+              style={{ color: '#fff' }}
+              title={me.displayName}
+              data-testid="current-user"
+            >
+              {wide && me.displayName}
             </Button>
           </Dropdown>
           <Button
@@ -68,14 +81,22 @@ export function AdminLayout() {
             icon={<LogoutOutlined />}
             style={{ color: '#fff' }}
             loading={loggingOut}
+            title={t('auth.logout')}
+            aria-label={t('auth.logout')}
             onClick={() => void doLogout()}
           >
-            {t('auth.logout')}
+            {wide && t('auth.logout')}
           </Button>
         </Space>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={208} theme="light" breakpoint="lg" collapsedWidth={0} style={{ borderRight: '1px solid #f0f0f0' }}>
+        <Layout.Sider
+          width={208}
+          theme="light"
+          breakpoint="lg"
+          collapsedWidth={0}
+          style={{ borderRight: '1px solid #f0f0f0' }}
+        >
           <Menu
             mode="inline"
             aria-label="main"
@@ -85,7 +106,7 @@ export function AdminLayout() {
             onClick={({ key }) => navigate(key)}
           />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 24, background: '#f5f6f8', minWidth: 0 }}>
+        <Layout.Content style={{ padding: wide ? 24 : 12, background: '#f5f6f8', minWidth: 0 }}>
           <Outlet />
         </Layout.Content>
       </Layout>

@@ -24,9 +24,21 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { path: '/admin', label: 'nav.home', icon: <HomeOutlined /> },
   { path: '/admin/orgs', label: 'nav.orgs', hint: 'home.q.orgs', icon: <ApartmentOutlined />, permission: 'orgs.read' },
-  { path: '/admin/users', label: 'nav.users', hint: 'home.q.users', icon: <TeamOutlined />, permission: 'users.manage' },
+  {
+    path: '/admin/users',
+    label: 'nav.users',
+    hint: 'home.q.users',
+    icon: <TeamOutlined />,
+    permission: 'users.manage',
+  },
   { path: '/admin/audit', label: 'nav.audit', hint: 'home.q.audit', icon: <AuditOutlined />, permission: 'audit.read' },
-  { path: '/admin/tokens', label: 'nav.tokens', hint: 'home.q.tokens', icon: <KeyOutlined />, permission: 'tokens.own' },
+  {
+    path: '/admin/tokens',
+    label: 'nav.tokens',
+    hint: 'home.q.tokens',
+    icon: <KeyOutlined />,
+    permission: 'tokens.own',
+  },
   { path: '/admin/profile', label: 'nav.profile', hint: 'home.q.profile', icon: <LockOutlined /> },
 ];
 

@@ -4,7 +4,7 @@ import { Alert, Button, Space, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { auditApi } from '../../api/audit';
-import { can } from '../../api/auth';
+import { can, ownUnitOnly } from '../../api/auth';
 import type { AuditRow } from '../../api/types';
 import { AuditDiff, actorLabel, diffRows, formatInstant } from '../../components/entity-history';
 import { ListPage } from '../../components/list-page';
@@ -38,6 +38,8 @@ export default function AuditPage() {
   const t = useT();
   const me = useCurrentUser();
   const verify = useMutation({ mutationFn: auditApi.verify });
+  // Unit staff may only read their own unit's history: start there instead of at a 403.
+  const ownUnit = ownUnitOnly(me);
 
   const entityLink = (row: AuditRow) =>
     row.entityType === 'org_unit' ? (
@@ -50,7 +52,11 @@ export default function AuditPage() {
     { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
     { title: t('audit.at'), dataIndex: 'at', render: (v: string) => formatInstant(v) },
     { title: t('audit.actor'), key: 'actor', render: (_, row) => actorLabel(t, row) },
-    { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <Tag color="blue">{t.opt('action.', a)}</Tag> },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (a: string) => <Tag color="blue">{t.opt('action.', a)}</Tag>,
+    },
     {
       title: t('audit.entity'),
       key: 'entity',
@@ -65,7 +71,14 @@ export default function AuditPage() {
     {
       title: t('audit.requestId'),
       dataIndex: 'requestId',
-      render: (v: string | null) => (v ? <Typography.Text type="secondary" copyable>{v}</Typography.Text> : ''),
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Text type="secondary" copyable={{ text: v }} title={v}>
+            {v.slice(0, 8)}
+          </Typography.Text>
+        ) : (
+          ''
+        ),
     },
   ];
 
@@ -89,6 +102,7 @@ export default function AuditPage() {
       <ListPage<AuditRow>
         title={t('nav.audit')}
         queryKey="audit"
+        description={ownUnit ? t('audit.ownUnitOnly', { name: ownUnit.name }) : undefined}
         fetch={auditApi.list}
         columns={columns}
         rowKey={(row) => String(row.seq)}
@@ -97,9 +111,10 @@ export default function AuditPage() {
             name: 'entityType',
             type: 'select',
             placeholder: t('audit.entityType'),
+            defaultValue: ownUnit ? 'org_unit' : undefined,
             options: ENTITY_TYPES.map((e) => ({ value: e, label: t.opt('entity.', e) })),
           },
-          { name: 'entityId', type: 'text', placeholder: t('audit.entityId') },
+          { name: 'entityId', type: 'text', placeholder: t('audit.entityId'), defaultValue: ownUnit?.code },
           { name: 'actor', type: 'text', placeholder: t('audit.actor') },
           {
             name: 'action',

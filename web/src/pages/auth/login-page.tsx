@@ -17,7 +17,7 @@ interface Credentials {
 
 /** Only same-site paths: `next` must not send the user to another origin. */
 function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/admin';
+  return next?.startsWith('/') && !next.startsWith('//') ? next : '/admin';
 }
 
 /** Login form with the server's localised error, the expired-session notice and (demo only) the demo accounts. */
@@ -94,7 +94,9 @@ export function LoginPage() {
             <Form.Item
               name="username"
               label={t('auth.username')}
-              rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('auth.username') }) }]}
+              rules={[
+                { required: true, whitespace: true, message: t('common.required', { field: t('auth.username') }) },
+              ]}
             >
               <Input prefix={<UserOutlined />} autoComplete="username" autoFocus size="large" />
             </Form.Item>

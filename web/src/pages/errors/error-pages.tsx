@@ -17,7 +17,7 @@ export function NotFoundPage() {
       subTitle={t('error.notFoundText', { path: location.pathname })}
       extra={
         <Button type="primary" onClick={() => navigate(inAdmin ? '/admin' : '/')}>
-          {inAdmin ? t('nav.home') : t('common.backHome')}
+          {inAdmin ? t('common.backWorkspace') : t('common.backHome')}
         </Button>
       }
     />

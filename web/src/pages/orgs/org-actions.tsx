@@ -36,7 +36,9 @@ export function RenameModal({ org, onClose }: { org: OrgUnit; onClose: () => voi
       destroyOnHidden
     >
       <Alert type="info" showIcon title={t('orgs.renameHint', { name: org.name })} style={{ marginBottom: 16 }} />
-      {mutation.isError && <Alert type="error" showIcon title={errorText(t, mutation.error)} style={{ marginBottom: 16 }} />}
+      {mutation.isError && (
+        <Alert type="error" showIcon title={errorText(t, mutation.error)} style={{ marginBottom: 16 }} />
+      )}
       <Form form={form} layout="vertical" name="rename">
         <Form.Item
           name="name"
@@ -72,7 +74,9 @@ export function RetireModal({ org, onClose }: { org: OrgUnit; onClose: () => voi
       content: t('orgs.retireConfirm', { name: org.name, date: validTo }),
       okButtonProps: { danger: true },
       onOk: () =>
-        mutation.mutateAsync({ validTo, ...(v.successorCode ? { successorCode: v.successorCode } : {}) }).catch(() => undefined),
+        mutation
+          .mutateAsync({ validTo, ...(v.successorCode ? { successorCode: v.successorCode } : {}) })
+          .catch(() => undefined),
     });
   };
   return (
@@ -87,7 +91,9 @@ export function RetireModal({ org, onClose }: { org: OrgUnit; onClose: () => voi
       destroyOnHidden
     >
       <Alert type="warning" showIcon title={t('orgs.retireHint')} style={{ marginBottom: 16 }} />
-      {mutation.isError && <Alert type="error" showIcon title={errorText(t, mutation.error)} style={{ marginBottom: 16 }} />}
+      {mutation.isError && (
+        <Alert type="error" showIcon title={errorText(t, mutation.error)} style={{ marginBottom: 16 }} />
+      )}
       <Form form={form} layout="vertical" name="retire" initialValues={{ validTo: dayjs() }}>
         <Form.Item
           name="validTo"

@@ -2,7 +2,7 @@ import { EditOutlined, StopOutlined, SwapOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Drawer, Space, Spin, Tabs, Tag } from 'antd';
 import { useState } from 'react';
-import { can } from '../../api/auth';
+import { can, canOnUnit } from '../../api/auth';
 import { orgsApi } from '../../api/orgs';
 import { EntityHistory } from '../../components/entity-history';
 import { useCurrentUser } from '../../components/require-auth';
@@ -15,15 +15,7 @@ import { orgKey } from './use-org-mutation';
 type Dialog = 'edit' | 'rename' | 'retire' | null;
 
 /** Detail drawer of one unit: details and contact, aliases, history, accounts; admin actions in the header. */
-export function OrgDrawer({
-  code,
-  onClose,
-  onOpen,
-}: {
-  code: string | null;
-  onClose: () => void;
-  onOpen: (code: string) => void;
-}) {
+export function OrgDrawer({ code, onClose }: { code: string | null; onClose: () => void }) {
   const t = useT();
   const me = useCurrentUser();
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -38,16 +30,22 @@ export function OrgDrawer({
 
   const tabs = org
     ? [
-        { key: 'basic', label: t('orgs.tab.basic'), children: <OrgBasics org={org} onOpen={onOpen} /> },
+        { key: 'basic', label: t('orgs.tab.basic'), children: <OrgBasics org={org} /> },
         {
           key: 'aliases',
           label: `${t('orgs.tab.aliases')} (${org.aliases.length})`,
           children: <OrgAliases org={org} editable={manage} />,
         },
-        ...(can(me, 'audit.read')
-          ? [{ key: 'history', label: t('orgs.tab.history'), children: <EntityHistory entityType="org_unit" entityId={org.code} /> }]
+        ...(canOnUnit(me, 'audit.read', org.code)
+          ? [
+              {
+                key: 'history',
+                label: t('orgs.tab.history'),
+                children: <EntityHistory entityType="org_unit" entityId={org.code} />,
+              },
+            ]
           : []),
-        ...(can(me, 'orgs.staff.read')
+        ...(canOnUnit(me, 'orgs.staff.read', org.code)
           ? [{ key: 'users', label: t('orgs.tab.users'), children: <OrgUsers code={org.code} /> }]
           : []),
       ]

@@ -120,7 +120,18 @@ export function OrgFormModal({ org, onClose }: { org?: OrgUnit; onClose: (saved?
       >
         <Row gutter={16}>
           <Col span={8}>
-            <Form.Item name="code" label={t('orgs.code')} rules={org ? [] : required(t('orgs.code'))}>
+            <Form.Item
+              name="code"
+              label={t('orgs.code')}
+              rules={
+                org
+                  ? []
+                  : [
+                      ...required(t('orgs.code')),
+                      { pattern: /^[A-Za-z0-9][A-Za-z0-9-]{1,31}$/, message: t('orgs.codeInvalid') },
+                    ]
+              }
+            >
               <Input disabled={!!org} maxLength={32} />
             </Form.Item>
           </Col>
@@ -145,7 +156,11 @@ export function OrgFormModal({ org, onClose }: { org?: OrgUnit; onClose: (saved?
             </Form.Item>
           </Col>
           <Col span={8}>
-            <Form.Item name="divisionCode" label={t('orgs.divisionCode')}>
+            <Form.Item
+              name="divisionCode"
+              label={t('orgs.divisionCode')}
+              rules={[{ pattern: /^\d{6}$/, message: t('orgs.divisionInvalid') }]}
+            >
               <Input maxLength={6} placeholder="370200" />
             </Form.Item>
           </Col>

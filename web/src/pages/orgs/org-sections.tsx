@@ -2,23 +2,28 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Form, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { can, hasRole } from '../../api/auth';
+import { can, canOnUnit, hasRole } from '../../api/auth';
 import { orgsApi } from '../../api/orgs';
 import type { OrgUnit, UserSummary } from '../../api/types';
 import { useCurrentUser } from '../../components/require-auth';
 import { errorText, useT } from '../../i18n';
+import { UnitLink } from './unit-link';
 import { useOrgMutation } from './use-org-mutation';
 
 const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v);
 
 /** Details and contact of a unit; the contact is editable by admins and by the unit's own staff. */
-export function OrgBasics({ org, onOpen }: { org: OrgUnit; onOpen: (code: string) => void }) {
+export function OrgBasics({ org }: { org: OrgUnit }) {
   const t = useT();
   const me = useCurrentUser();
   const [editing, setEditing] = useState(false);
   const mayEditContact =
     can(me, 'orgs.contact.edit') && (hasRole(me, 'admin') || hasRole(me, 'unit', org.code)) && !org.validTo;
-  const link = (code: string | null) => (code ? <Typography.Link onClick={() => onOpen(code)}>{code}</Typography.Link> : '—');
+  const link = (code: string | null) => (code ? <UnitLink code={code} /> : '—');
+  // The server sends contacts only to those who may see the unit's staff.
+  const contactVisible = canOnUnit(me, 'orgs.staff.read', org.code);
+  const contact = (v: string | null) =>
+    contactVisible ? dash(v) : <Typography.Text type="secondary">{t('orgs.contactHidden')}</Typography.Text>;
 
   return (
     <Space orientation="vertical" size={24} style={{ width: '100%' }}>
@@ -35,10 +40,13 @@ export function OrgBasics({ org, onOpen }: { org: OrgUnit; onOpen: (code: string
           { key: 'divisionCode', label: t('orgs.divisionCode'), children: dash(org.divisionCode) },
           { key: 'parent', label: t('orgs.parent'), children: link(org.parentCode) },
           { key: 'assessed', label: t('orgs.assessed'), children: org.assessed ? t('common.yes') : t('common.no') },
-          { key: 'validFrom', label: t('orgs.validFrom'), children: dash(org.validFrom) },
-          { key: 'validTo', label: t('orgs.validTo'), children: org.validTo ?? t('orgs.untilNow') },
+          {
+            key: 'validity',
+            label: t('orgs.validity'),
+            children: `${org.validFrom ?? '…'} ~ ${org.validTo ?? t('orgs.untilNow')}`,
+          },
           { key: 'successor', label: t('orgs.successor'), children: link(org.successorCode) },
-          { key: 'displayOrder', label: t('orgs.displayOrder'), children: dash(org.displayOrder) },
+          { key: 'displayOrder', label: t('orgs.displayOrder'), children: dash(org.displayOrder), span: 2 },
           { key: 'note', label: t('orgs.note'), children: dash(org.note), span: 2 },
         ]}
       />
@@ -59,8 +67,8 @@ export function OrgBasics({ org, onOpen }: { org: OrgUnit; onOpen: (code: string
             size="small"
             bordered
             items={[
-              { key: 'person', label: t('orgs.contactPerson'), children: dash(org.contactPerson) },
-              { key: 'phone', label: t('orgs.contactPhone'), children: dash(org.contactPhone) },
+              { key: 'person', label: t('orgs.contactPerson'), children: contact(org.contactPerson) },
+              { key: 'phone', label: t('orgs.contactPhone'), children: contact(org.contactPhone) },
             ]}
           />
         )}
@@ -86,7 +94,11 @@ function ContactForm({ org, onDone }: { org: OrgUnit; onDone: () => void }) {
       <Form.Item name="contactPerson" label={t('orgs.contactPerson')}>
         <Input maxLength={50} />
       </Form.Item>
-      <Form.Item name="contactPhone" label={t('orgs.contactPhone')}>
+      <Form.Item
+        name="contactPhone"
+        label={t('orgs.contactPhone')}
+        rules={[{ pattern: /^[0-9+()\- ]*$/, message: t('orgs.phoneInvalid') }]}
+      >
         <Input maxLength={40} />
       </Form.Item>
       <Space>
@@ -144,7 +156,9 @@ export function OrgAliases({ org, editable }: { org: OrgUnit; editable: boolean 
             title: t('audit.source'),
             dataIndex: 'source',
             width: 120,
-            render: (s: string) => <Tag color={s === 'former_name' ? 'default' : 'blue'}>{t.opt('orgs.source.', s)}</Tag>,
+            render: (s: string) => (
+              <Tag color={s === 'former_name' ? 'default' : 'blue'}>{t.opt('orgs.source.', s)}</Tag>
+            ),
           },
           ...(editable
             ? [
@@ -192,7 +206,8 @@ export function OrgUsers({ code }: { code: string }) {
         {
           title: t('common.status'),
           dataIndex: 'disabled',
-          render: (d: boolean) => (d ? <Tag color="red">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>),
+          render: (d: boolean) =>
+            d ? <Tag color="red">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>,
         },
       ]}
     />

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Space, Tag, Tooltip, Typography } from 'antd';
+import { Alert, Button, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -12,6 +12,7 @@ import { useCurrentUser } from '../../components/require-auth';
 import { useT } from '../../i18n';
 import { OrgDrawer } from './org-drawer';
 import { OrgFormModal } from './org-form-modal';
+import { UnitLink } from './unit-link';
 
 /** The org registry: search, filter and page through units; open one in a drawer. */
 export default function OrgsPage() {
@@ -46,51 +47,48 @@ export default function OrgsPage() {
   };
 
   const columns: ColumnsType<OrgUnit> = [
-      { title: t('orgs.code'), dataIndex: 'code', key: 'code', sorter: true, width: 110 },
-      {
-        title: t('orgs.name'),
-        dataIndex: 'name',
-        key: 'name',
-        sorter: true,
-        render: (name: string, org) => (
-          <Space size={4}>
-            <Typography.Link onClick={() => open(org.code)}>{name}</Typography.Link>
-            {org.validTo && <Tag>{t('orgs.retiredTag')}</Tag>}
-          </Space>
-        ),
-      },
-      { title: t('orgs.kind'), dataIndex: 'kind', key: 'kind', sorter: true, render: (k: string) => t.opt('kind.', k) },
-      { title: t('orgs.divisionCode'), dataIndex: 'divisionCode', key: 'division_code', sorter: true, render: (v: string | null) => v ?? '' },
-      {
-        title: t('orgs.validity'),
-        key: 'valid_to',
-        sorter: true,
-        render: (_, org) =>
-          org.validFrom || org.validTo ? `${org.validFrom ?? '…'} ~ ${org.validTo ?? t('orgs.untilNow')}` : '',
-      },
-      {
-        title: t('orgs.successor'),
-        dataIndex: 'successorCode',
-        render: (code: string | null) => (code ? <Typography.Link onClick={() => open(code)}>{code}</Typography.Link> : ''),
-      },
-      {
-        title: t('orgs.aliases'),
-        dataIndex: 'aliases',
-        render: (aliases: OrgUnit['aliases']) => (
-          <Space size={[4, 4]} wrap style={{ maxWidth: 360 }}>
-            {aliases.slice(0, 3).map((a) => (
-              <Tag key={a.id} color={a.source === 'former_name' ? 'default' : 'blue'}>
-                {a.alias}
-              </Tag>
-            ))}
-            {aliases.length > 3 && (
-              <Tooltip title={aliases.slice(3).map((a) => a.alias).join('、')}>
-                <Tag>+{aliases.length - 3}</Tag>
-              </Tooltip>
-            )}
-          </Space>
-        ),
-      },
+    { title: t('orgs.code'), dataIndex: 'code', key: 'code', sorter: true, width: 110 },
+    {
+      title: t('orgs.name'),
+      dataIndex: 'name',
+      key: 'name',
+      sorter: true,
+      render: (name: string, org) => (
+        <Space size={4}>
+          <UnitLink code={org.code}>{name}</UnitLink>
+          {org.validTo && <Tag>{t('orgs.retiredTag')}</Tag>}
+        </Space>
+      ),
+    },
+    { title: t('orgs.kind'), dataIndex: 'kind', key: 'kind', sorter: true, render: (k: string) => t.opt('kind.', k) },
+    {
+      title: t('orgs.divisionCode'),
+      dataIndex: 'divisionCode',
+      key: 'division_code',
+      sorter: true,
+      render: (v: string | null) => v ?? '',
+    },
+    {
+      title: t('orgs.validity'),
+      key: 'valid_to',
+      sorter: true,
+      render: (_, org) =>
+        org.validFrom || org.validTo ? `${org.validFrom ?? '…'} ~ ${org.validTo ?? t('orgs.untilNow')}` : '',
+    },
+    {
+      title: t('orgs.successor'),
+      dataIndex: 'successorCode',
+      render: (code: string | null) => (code ? <UnitLink code={code} /> : ''),
+    },
+    {
+      title: t('orgs.aliases'),
+      dataIndex: 'aliases',
+      render: (aliases: OrgUnit['aliases']) => (
+        <div style={{ minWidth: 160, maxWidth: 280, whiteSpace: 'normal' }}>
+          {aliases.map((a) => a.alias).join('、')}
+        </div>
+      ),
+    },
   ];
 
   return (
@@ -123,7 +121,10 @@ export default function OrgsPage() {
             type: 'select',
             placeholder: t('orgs.allKinds'),
             width: 200,
-            options: (kinds.data ?? []).map((k) => ({ value: k.kind, label: `${t.opt('kind.', k.kind)} (${k.count})` })),
+            options: (kinds.data ?? []).map((k) => ({
+              value: k.kind,
+              label: `${t.opt('kind.', k.kind)} (${k.count})`,
+            })),
           },
           {
             name: 'status',
@@ -146,7 +147,7 @@ export default function OrgsPage() {
           )
         }
       />
-      <OrgDrawer code={openCode} onClose={() => open(null)} onOpen={open} />
+      <OrgDrawer code={openCode} onClose={() => open(null)} />
       {creating && (
         <OrgFormModal
           onClose={(created) => {

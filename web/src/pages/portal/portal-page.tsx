@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   BarChartOutlined,
   FileProtectOutlined,
+  LoginOutlined,
   RollbackOutlined,
   SafetyCertificateOutlined,
   ScheduleOutlined,
@@ -35,6 +36,7 @@ const SERVICES: [ReactNode, MsgKey, MsgKey][] = [
 ];
 
 const HEADER_BG = 'linear-gradient(90deg, #0f3b7a 0%, #1656a8 100%)';
+const CONTAINER = { maxWidth: 1128, margin: '0 auto', paddingInline: 24 } as const;
 
 /** The public landing page: what the platform does, the (coming) public services and the way in. */
 export function PortalPage() {
@@ -54,17 +56,17 @@ export function PortalPage() {
         </Typography.Text>
         <LanguageSwitch light />
         <Button
-          type={loggedIn ? 'default' : 'primary'}
-          ghost={!loggedIn}
+          icon={<LoginOutlined />}
           onClick={() => navigate(loggedIn ? '/admin' : '/login')}
+          data-testid="portal-login"
         >
           {loggedIn ? t('portal.enterAdmin') : t('portal.login')}
         </Button>
       </Layout.Header>
 
       <Layout.Content>
-        <section style={{ background: HEADER_BG, color: '#fff', padding: '56px 24px 64px' }}>
-          <div style={{ maxWidth: 1080, margin: '0 auto' }}>
+        <section style={{ background: HEADER_BG, color: '#fff', padding: '48px 0 56px' }}>
+          <div style={CONTAINER}>
             <Typography.Title level={1} style={{ color: '#fff', marginTop: 0 }}>
               {t('portal.heroTitle')}
             </Typography.Title>
@@ -72,13 +74,18 @@ export function PortalPage() {
               {t('portal.heroText')}
             </Typography.Paragraph>
             <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.7)' }}>{t('portal.basis')}</Typography.Paragraph>
-            <Button size="large" onClick={() => navigate(loggedIn ? '/admin' : '/login')}>
+            <Button
+              size="large"
+              type="primary"
+              style={{ background: '#fff', color: '#0f3b7a' }}
+              onClick={() => navigate(loggedIn ? '/admin' : '/login')}
+            >
               {loggedIn ? t('portal.enterAdmin') : t('portal.login')}
             </Button>
           </div>
         </section>
 
-        <section style={{ maxWidth: 1080, margin: '0 auto', padding: '40px 24px 0' }}>
+        <section style={{ ...CONTAINER, paddingTop: 40 }}>
           <Typography.Title level={3}>{t('portal.featuresTitle')}</Typography.Title>
           <Row gutter={[16, 16]}>
             {FEATURES.map(([icon, title, text]) => (
@@ -99,7 +106,7 @@ export function PortalPage() {
           </Row>
         </section>
 
-        <section style={{ maxWidth: 1080, margin: '0 auto', padding: '40px 24px 48px' }}>
+        <section style={{ ...CONTAINER, paddingTop: 40, paddingBottom: 48 }}>
           <Typography.Title level={3}>{t('portal.servicesTitle')}</Typography.Title>
           <Typography.Paragraph type="secondary">{t('portal.servicesNote')}</Typography.Paragraph>
           <Row gutter={[16, 16]} data-testid="public-services">

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Checkbox, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
+import { Alert, Button, Checkbox, Form, Input, InputNumber, Modal, Space, Typography } from 'antd';
 import { tokensApi } from '../../api/tokens';
 import type { CreatedToken, TokenPermission } from '../../api/types';
 import { errorText, useT } from '../../i18n';
@@ -38,7 +38,9 @@ export function CreateTokenModal({
       onCancel={() => onClose()}
       destroyOnHidden
     >
-      {mutation.isError && <Alert type="error" showIcon title={errorText(t, mutation.error)} style={{ marginBottom: 16 }} />}
+      {mutation.isError && (
+        <Alert type="error" showIcon title={errorText(t, mutation.error)} style={{ marginBottom: 16 }} />
+      )}
       <Form<Values>
         form={form}
         name="token"
@@ -81,11 +83,13 @@ export function ShowTokenModal({ token, onClose }: { token: CreatedToken; onClos
     <Modal
       open
       title={t('tokens.createdTitle')}
-      onOk={onClose}
       onCancel={onClose}
-      okText={t('common.close')}
-      cancelButtonProps={{ style: { display: 'none' } }}
       mask={{ closable: false }}
+      footer={
+        <Button type="primary" onClick={onClose}>
+          {t('common.close')}
+        </Button>
+      }
     >
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Alert type="warning" showIcon title={t('tokens.createdWarning')} />

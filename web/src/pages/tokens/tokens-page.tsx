@@ -45,7 +45,9 @@ export default function TokensPage() {
       }
     >
       <Typography.Paragraph type="secondary">{t('tokens.intro')}</Typography.Paragraph>
-      {tokens.isError && <Alert type="error" showIcon title={errorText(t, tokens.error)} style={{ marginBottom: 16 }} />}
+      {tokens.isError && (
+        <Alert type="error" showIcon title={errorText(t, tokens.error)} style={{ marginBottom: 16 }} />
+      )}
       <Table<ApiToken>
         rowKey="id"
         loading={tokens.isPending}
@@ -54,7 +56,11 @@ export default function TokensPage() {
         scroll={{ x: 'max-content' }}
         columns={[
           { title: t('tokens.name'), dataIndex: 'name' },
-          { title: t('tokens.prefix'), dataIndex: 'prefix', render: (v: string) => <Typography.Text code>{v}…</Typography.Text> },
+          {
+            title: t('tokens.prefix'),
+            dataIndex: 'prefix',
+            render: (v: string) => <Typography.Text code>{v}…</Typography.Text>,
+          },
           {
             title: t('tokens.permissions'),
             dataIndex: 'permissions',

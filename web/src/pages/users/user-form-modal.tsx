@@ -29,7 +29,12 @@ export function UserFormModal({ user, onClose }: { user?: UserSummary; onClose: 
         .filter((r): r is { role: Role; scope?: string | null } => !!r.role)
         .map((r) => ({ role: r.role, scope: scopeKind(r.role) === 'none' ? null : (r.scope?.trim() ?? null) }));
       if (user) return usersApi.update(user.id, { displayName: v.displayName.trim(), roles });
-      return usersApi.create({ username: v.username.trim(), displayName: v.displayName.trim(), password: v.password, roles });
+      return usersApi.create({
+        username: v.username.trim(),
+        displayName: v.displayName.trim(),
+        password: v.password,
+        roles,
+      });
     },
     onSuccess: (u) => {
       void message.success(user ? t('common.saved') : t('users.created', { name: u.username }));
@@ -50,7 +55,9 @@ export function UserFormModal({ user, onClose }: { user?: UserSummary; onClose: 
       onCancel={onClose}
       destroyOnHidden
     >
-      {mutation.isError && <Alert type="error" showIcon title={errorText(t, mutation.error)} style={{ marginBottom: 16 }} />}
+      {mutation.isError && (
+        <Alert type="error" showIcon title={errorText(t, mutation.error)} style={{ marginBottom: 16 }} />
+      )}
       <Form<Values>
         form={form}
         name="user"
@@ -66,14 +73,18 @@ export function UserFormModal({ user, onClose }: { user?: UserSummary; onClose: 
           <Form.Item
             name="username"
             label={t('users.username')}
-            rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('users.username') }) }]}
+            rules={[
+              { required: true, whitespace: true, message: t('common.required', { field: t('users.username') }) },
+            ]}
           >
             <Input disabled={!!user} maxLength={64} autoComplete="off" style={{ width: 200 }} />
           </Form.Item>
           <Form.Item
             name="displayName"
             label={t('users.displayName')}
-            rules={[{ required: true, whitespace: true, message: t('common.required', { field: t('users.displayName') }) }]}
+            rules={[
+              { required: true, whitespace: true, message: t('common.required', { field: t('users.displayName') }) },
+            ]}
           >
             <Input maxLength={64} style={{ width: 200 }} />
           </Form.Item>
@@ -140,11 +151,23 @@ function scopeKind(role: Role | undefined): 'org' | 'credit' | 'none' {
   return role === 'enterprise' ? 'credit' : 'none';
 }
 
-function ScopeField({ name, role, scopeNames }: { name: number; role?: Role; scopeNames: Map<string | null, string | null> }) {
+function ScopeField({
+  name,
+  role,
+  scopeNames,
+}: {
+  name: number;
+  role?: Role;
+  scopeNames: Map<string | null, string | null>;
+}) {
   const t = useT();
   const kind = scopeKind(role);
   if (kind === 'none') {
-    return <Typography.Text type="secondary" style={{ lineHeight: '32px', display: 'inline-block', width: 280 }}>{role ? t('users.scopeNone') : ''}</Typography.Text>;
+    return (
+      <Typography.Text type="secondary" style={{ lineHeight: '32px', display: 'inline-block', width: 280 }}>
+        {role ? t('users.scopeNone') : ''}
+      </Typography.Text>
+    );
   }
   if (kind === 'credit') {
     return (
@@ -204,7 +227,9 @@ export function ResetPasswordModal({ user, onClose }: { user: UserSummary; onClo
       onCancel={onClose}
       destroyOnHidden
     >
-      {mutation.isError && <Alert type="error" showIcon title={errorText(t, mutation.error)} style={{ marginBottom: 16 }} />}
+      {mutation.isError && (
+        <Alert type="error" showIcon title={errorText(t, mutation.error)} style={{ marginBottom: 16 }} />
+      )}
       <Form form={form} layout="vertical" name="reset" onFinish={(v) => mutation.mutate(v.password)}>
         <Form.Item
           name="password"

@@ -31,7 +31,9 @@ export default function UsersPage() {
   const confirmToggle = (u: UserSummary) =>
     modal.confirm({
       title: u.disabled ? t('users.enable') : t('users.disable'),
-      content: t(u.disabled ? 'users.enableConfirm' : 'users.disableConfirm', { name: `${u.displayName}(${u.username})` }),
+      content: t(u.disabled ? 'users.enableConfirm' : 'users.disableConfirm', {
+        name: `${u.displayName}(${u.username})`,
+      }),
       okButtonProps: { danger: !u.disabled },
       onOk: () => toggle.mutateAsync(u).catch(() => undefined),
     });
@@ -65,13 +67,13 @@ export default function UsersPage() {
     {
       title: t('common.status'),
       dataIndex: 'disabled',
-      render: (d: boolean) => (d ? <Tag color="red">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>),
+      render: (d: boolean) =>
+        d ? <Tag color="red">{t('users.disabled')}</Tag> : <Tag color="green">{t('users.active')}</Tag>,
     },
     { title: t('common.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatInstant(v) },
     {
       title: t('common.actions'),
       key: 'actions',
-      fixed: 'right',
       render: (_, u) => (
         <Space size={0}>
           <Button type="link" size="small" onClick={() => setDialog({ kind: 'edit', user: u })}>
