@@ -585,6 +585,20 @@ for (const dialect of DIALECTS) {
         assert.equal(expectOk(await edu.get('/api/orgs/resolve', { query: { name: '教体局' } })).kind, 'unresolved');
       });
 
+      it('treats saving what is already there as no change: same version, no audit row', async () => {
+        const before = (await unitRow('EDU'))!;
+        const head = await auditHead(t.db);
+        const existing = expectOk<OrgDto>(await admin.get('/api/orgs/EDU')).aliases[0]!.alias;
+        const same = [
+          await admin.post('/api/orgs/EDU/rename', { name: before.name, version: before.version }),
+          await admin.post('/api/orgs/EDU/aliases', { alias: existing }),
+          await admin.patch('/api/orgs/EDU', { version: before.version, fullName: before.full_name }),
+        ];
+        for (const res of same) assert.equal(expectOk<OrgDto>(res).version, Number(before.version));
+        assert.deepEqual(await unitRow('EDU'), before);
+        assert.equal(await auditHead(t.db), head);
+      });
+
       it('retires a unit with a successor; documents after that date resolve with SUPERSEDED', async () => {
         const version = (await unitRow('NEWC'))!.version;
         await refused(

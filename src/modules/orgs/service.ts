@@ -225,6 +225,9 @@ export class OrgService {
       const values = await mutate(row, trx, at);
       const next = { ...row, ...values };
       const aliases = await repo.aliasesOf(trx, [code]);
+      // Saving what is already there is not a change: no new version, no audit row.
+      const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+      if (same(toDto(row, beforeAliases, true), toDto(next, aliases, true))) return;
       const updated = await repo.updateUnit(trx, code, version, {
         ...values,
         ...unitSearchColumns(

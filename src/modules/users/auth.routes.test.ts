@@ -87,6 +87,11 @@ for (const dialect of DIALECTS) {
       assert.equal(meBody.csrfToken, body.csrfToken);
     });
 
+    it('matches user names case-insensitively, like the lockout counter', async () => {
+      const res = await t.anon.post('/api/auth/login', { username: ' Leader ', password: 'Demo@12345' });
+      assert.equal(expectOk<{ user: { username: string } }>(res).user.username, 'leader');
+    });
+
     it('answers 401 to anonymous and unknown-cookie callers', async () => {
       expectError(await t.anon.get('/api/auth/me'), 401, 'QC_ERR_AUTH_REQUIRED');
       const bogus = await t.anon.get('/api/auth/me', { headers: { cookie: 'qc_sid=not-a-session' } });

@@ -74,7 +74,7 @@ export class AuthService {
     const before = await lockedUntil();
     if (before !== null) throw locked(before);
 
-    const user = await repo.findUserByUsername(db, username);
+    const user = await repo.findUserByUsername(db, key);
     // Unknown names cost a hash check too, so timing does not reveal which names exist.
     const ok = await verifyPassword(user?.password_hash ?? (await dummyHash()), input.password);
     const at = now.toISOString();
@@ -92,6 +92,7 @@ export class AuthService {
     const expiresAt = new Date(now.getTime() + config.session.absoluteHours * 3600_000).toISOString();
     await db.transaction().execute(async (trx) => {
       await repo.insertLoginAttempt(trx, { username: key, at, success: 1, ip: input.ip });
+      await repo.deleteExpiredSessions(trx, at);
       await repo.insertSession(trx, {
         id: sessionId,
         user_id: user.id,

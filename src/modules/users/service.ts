@@ -133,7 +133,8 @@ export class UserService {
     options: { skipAccessCheck?: boolean } = {},
   ): Promise<UserSummary> {
     if (!options.skipAccessCheck) authorize(ctx, 'users.manage');
-    const username = input.username.trim();
+    // One spelling per name: lockout counts failures case-insensitively, so accounts must too.
+    const username = input.username.trim().toLowerCase();
     if (!USERNAME.test(username)) throw new QcError('QC_ERR_VALIDATION', ['username']);
     if (!isStrongPassword(input.password)) throw new QcError('QC_ERR_PASSWORD_WEAK');
     const grants = await this.validGrants(input.roles);
@@ -258,7 +259,7 @@ export class UserService {
 
   /** The id of a user by name (CLI). */
   async idOf(username: string): Promise<number> {
-    const row = await repo.findUserByUsername(this.core.db, username);
+    const row = await repo.findUserByUsername(this.core.db, username.trim().toLowerCase());
     if (!row) throw new QcError('QC_ERR_USER_NOT_FOUND', [username]);
     return Number(row.id);
   }

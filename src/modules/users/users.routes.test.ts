@@ -170,6 +170,11 @@ for (const dialect of DIALECTS) {
         'QC_ERR_USER_EXISTS',
       );
       await refused(
+        () => admin.post('/api/users', { ...base, username: 'EDU', password: PASSWORD }),
+        409,
+        'QC_ERR_USER_EXISTS',
+      );
+      await refused(
         () => admin.post('/api/users', { ...base, username: '-bad', password: PASSWORD }),
         400,
         'QC_ERR_VALIDATION',
