@@ -3,6 +3,7 @@ import { VERSION } from '../app.js';
 import { registerAuditCommands } from './audit.js';
 import { reportError, withServices } from './context.js';
 import { registerOrgCommands } from './org.js';
+import { registerPlanCommands } from './plan.js';
 import { registerUserCommands } from './user.js';
 
 /** The `qcity` command: one entry point for serving, migrating and administering QualityCity. */
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerUserCommands(program);
   registerAuditCommands(program);
   registerOrgCommands(program);
+  registerPlanCommands(program);
   return program;
 }
 
