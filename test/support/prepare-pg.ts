@@ -12,8 +12,13 @@ try {
   console.error('Start it, point QCITY_TEST_PG_URL elsewhere, or run DIALECTS=sqlite npm test for a SQLite-only run.');
   process.exit(2);
 }
-const stale = await client.query("select datname from pg_database where datname like 'qc\\_t\\_%'");
-for (const row of stale.rows) await client.query(`drop database if exists "${row.datname}" with (force)`);
+// Only databases nobody is connected to: another test run on this server may be using its own.
+const stale = await client.query(
+  "select datname from pg_database d where datname like 'qc\\_t\\_%' and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)",
+);
+for (const row of stale.rows) {
+  await client.query(`drop database if exists "${row.datname}"`).catch(() => undefined);
+}
 await client.end();
 const template = await ensurePgTemplate();
 console.log(
