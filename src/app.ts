@@ -6,10 +6,15 @@ import { systemContext } from './core/context.js';
 import type { DatabaseHandle } from './core/db/connect.js';
 import { migrateToLatest } from './core/db/migrator.js';
 import { type CoreDeps, createCore } from './core/deps.js';
+import { FileService } from './core/files/files.service.js';
+import { fileRoutes } from './core/files/routes.js';
 import { createHttpServer } from './core/http/server.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { AuditService } from './modules/audit/service.js';
 import { orgRoutes } from './modules/orgs/routes.js';
+import { planRoutes } from './modules/plans/plan.routes.js';
+import { PlanService } from './modules/plans/plan.service.js';
+import { importDefaultPlan } from './modules/plans/seed.js';
 import { readOrgSeed, seedOrgRegistry } from './modules/orgs/seed.js';
 import { OrgService } from './modules/orgs/service.js';
 import { systemRoutes } from './modules/system/routes.js';
@@ -23,8 +28,10 @@ import { dataFile, PROJECT_ROOT } from './paths.js';
 /** Every module service, built once per process; routes and CLI commands call these. */
 export interface Services {
   core: CoreDeps;
+  files: FileService;
   system: SystemService;
   orgs: OrgService;
+  plans: PlanService;
   auth: AuthService;
   users: UserService;
   audit: AuditService;
@@ -39,8 +46,10 @@ export function createServices(config: Config, handle: DatabaseHandle, clock?: C
   const orgs = new OrgService(core);
   return {
     core,
+    files: new FileService(core),
     system: new SystemService(core, VERSION),
     orgs,
+    plans: new PlanService(core, orgs),
     auth: new AuthService(core),
     users: new UserService(core, orgs),
     audit: new AuditService(core),
@@ -59,6 +68,7 @@ export async function prepareDatabase(services: Services): Promise<{ migrations:
   let demoCreated: string[] = [];
   if (core.config.demo) demoCreated = await ensureDemoAccounts(core, services.users, ctx);
   else await disableDemoAccounts(core, services.users, ctx);
+  await importDefaultPlan(services.plans, ctx, { publish: core.config.demo });
   return { migrations: applied, demoCreated };
 }
 
@@ -69,5 +79,7 @@ export async function buildApp(services: Services) {
   await app.register(userRoutes, { services });
   await app.register(orgRoutes, { services });
   await app.register(auditRoutes, { services });
+  await app.register(planRoutes, { services });
+  await app.register(fileRoutes, { services });
   return app;
 }

@@ -29,6 +29,7 @@ describe('loadConfig', () => {
       demo: true,
       logLevel: 'info',
       bodyLimitBytes: 1_048_576,
+      uploadLimitBytes: 20_971_520,
       cookieSecure: false,
       session: { idleMinutes: 30, absoluteHours: 12 },
       lockout: { attempts: 5, windowMinutes: 15 },
@@ -46,6 +47,7 @@ describe('loadConfig', () => {
         NODE_ENV: 'test',
         QCITY_LOG_LEVEL: 'warn',
         QCITY_BODY_LIMIT: '2048',
+        QCITY_UPLOAD_LIMIT: '4096',
         QCITY_COOKIE_SECURE: 'yes',
         QCITY_SESSION_IDLE_MINUTES: '10',
         QCITY_SESSION_ABSOLUTE_HOURS: '2',
@@ -62,6 +64,7 @@ describe('loadConfig', () => {
     assert.equal(c.env, 'test');
     assert.equal(c.logLevel, 'warn');
     assert.equal(c.bodyLimitBytes, 2048);
+    assert.equal(c.uploadLimitBytes, 4096);
     assert.equal(c.cookieSecure, true);
     assert.deepEqual(c.session, { idleMinutes: 10, absoluteHours: 2 });
     assert.deepEqual(c.lockout, { attempts: 3, windowMinutes: 60 });
@@ -118,6 +121,8 @@ describe('loadConfig', () => {
 
   it('rejects out-of-range numbers', () => {
     configError({ QCITY_BODY_LIMIT: '10' });
+    configError({ QCITY_UPLOAD_LIMIT: '0' });
+    configError({ QCITY_UPLOAD_LIMIT: String(257 * 1_048_576) });
     configError({ QCITY_SESSION_IDLE_MINUTES: '0' });
     configError({ QCITY_LOCKOUT_ATTEMPTS: '1000' });
   });

@@ -11,6 +11,7 @@ export interface Config {
   demo: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   bodyLimitBytes: number;
+  uploadLimitBytes: number;
   cookieSecure: boolean;
   session: { idleMinutes: number; absoluteHours: number };
   lockout: { attempts: number; windowMinutes: number };
@@ -31,6 +32,7 @@ export const CONFIG_VARIABLES = [
   ['NODE_ENV', 'development', 'production turns demo mode off and cookies Secure'],
   ['QCITY_LOG_LEVEL', 'info', 'pino level: fatal … trace, silent'],
   ['QCITY_BODY_LIMIT', '1048576', 'largest JSON body in bytes'],
+  ['QCITY_UPLOAD_LIMIT', '20971520', 'largest uploaded file (evidence, imports) in bytes'],
   ['QCITY_COOKIE_SECURE', 'on in production', 'send the session cookie over HTTPS only'],
   ['QCITY_SESSION_IDLE_MINUTES', '30', 'log out after this much inactivity'],
   ['QCITY_SESSION_ABSOLUTE_HOURS', '12', 'log out this long after login, active or not'],
@@ -81,6 +83,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     demo: bool(env, 'QCITY_DEMO', !production),
     logLevel,
     bodyLimitBytes: int(env, 'QCITY_BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
+    // Uploads are held in memory while their type is checked, hence the ceiling.
+    uploadLimitBytes: int(env, 'QCITY_UPLOAD_LIMIT', 20 * 1_048_576, 1024, 256 * 1_048_576),
     cookieSecure: bool(env, 'QCITY_COOKIE_SECURE', production),
     session: {
       idleMinutes: int(env, 'QCITY_SESSION_IDLE_MINUTES', 30, 1, 24 * 60),

@@ -92,6 +92,72 @@ export const ERRORS = {
   QC_ERR_ORG_SUCCESSOR: { status: 400, zh: '承继单位不合法:{0}', en: 'Invalid successor unit: {0}' },
   QC_ERR_ORG_GROUP_NOT_FOUND: { status: 404, zh: '单位组不存在:{0}', en: 'No such unit group: {0}' },
 
+  // Files
+  QC_ERR_FILE_EMPTY: { status: 400, zh: '文件为空', en: 'The file is empty' },
+  QC_ERR_FILE_TOO_LARGE: {
+    status: 413,
+    zh: '文件过大,上限为 {0} 字节',
+    en: 'The file is too large; the limit is {0} bytes',
+  },
+  QC_ERR_FILE_TYPE: {
+    status: 415,
+    zh: '文件类型不符或不受支持:声明为 {0},内容实为 {1}。支持 PDF、PNG/JPEG/GIF/WebP 图片、Word、Excel、PowerPoint 及 UTF-8 文本/CSV',
+    en: 'File refused: declared as {0}, but the content is {1}. Accepted: PDF, PNG/JPEG/GIF/WebP images, Word, Excel, PowerPoint, UTF-8 text/CSV',
+  },
+  QC_ERR_FILE_NOT_FOUND: { status: 404, zh: '文件不存在:{0}', en: 'No such file: {0}' },
+  QC_ERR_FILE_MISSING: {
+    status: 500,
+    zh: '文件内容在存储中丢失:{0}',
+    en: 'The file content is missing from storage: {0}',
+  },
+
+  // Plans and supervision
+  QC_ERR_PLAN_NOT_FOUND: { status: 404, zh: '计划不存在:{0}', en: 'No such plan: {0}' },
+  QC_ERR_PLAN_PARSE: { status: 400, zh: '无法识别为行动计划:{0}', en: 'Not readable as an action plan: {0}' },
+  QC_ERR_PLAN_NO_TEXT: {
+    status: 400,
+    zh: 'PDF 没有文字层(可能是扫描件),请上传文本、Word 或带文字的 PDF',
+    en: 'The PDF has no text layer (a scan?); upload text, Word or a PDF with text',
+  },
+  QC_ERR_PLAN_FILE_TYPE: { status: 415, zh: '不支持的计划文件:{0}', en: 'Unsupported plan file: {0}' },
+  QC_ERR_PLAN_CODE_TAKEN: { status: 409, zh: '计划代码已存在:{0}', en: 'The plan code is already used: {0}' },
+  QC_ERR_PLAN_NOT_DRAFT: { status: 409, zh: '只有草稿状态的计划可以执行此操作', en: 'Only a draft plan allows this' },
+  QC_ERR_PLAN_BLOCKED: {
+    status: 409,
+    zh: '计划还有 {0} 个问题需先解决才能发布',
+    en: 'The plan has {0} blocking issue(s) to resolve before publishing',
+  },
+  QC_ERR_PLAN_SETTINGS: { status: 400, zh: '计划设置不合法:{0}', en: 'Invalid plan settings: {0}' },
+  QC_ERR_ASSIGNMENT_NOT_FOUND: { status: 404, zh: '任务不存在:{0}', en: 'No such assignment: {0}' },
+  QC_ERR_INVALID_TRANSITION: {
+    status: 409,
+    zh: '当前状态“{0}”下不能执行“{1}”',
+    en: 'Cannot {1} in state {0}',
+  },
+  QC_ERR_REASON_REQUIRED: { status: 400, zh: '请填写理由', en: 'A reason is required' },
+  QC_ERR_REPORT_NOT_FOUND: { status: 404, zh: '进展报告不存在:{0}', en: 'No such progress report: {0}' },
+  QC_ERR_REPORT_NARRATIVE: {
+    status: 400,
+    zh: '进展情况至少 {0} 个字',
+    en: 'The narrative needs at least {0} characters',
+  },
+  QC_ERR_REPORT_EVIDENCE: {
+    status: 400,
+    zh: '申请办结或进度 100% 时至少附一份佐证材料',
+    en: 'Requesting completion or reporting 100% needs at least one evidence item',
+  },
+  QC_ERR_REPORT_REGRESS: {
+    status: 400,
+    zh: '进度低于上次审核通过的 {0}%,请说明原因',
+    en: 'Progress is below the last accepted {0}%; give a reason',
+  },
+  QC_ERR_REPORT_PERIOD: { status: 400, zh: '报告期不可用:{0}', en: 'Report period not available: {0}' },
+  QC_ERR_REPORT_OPEN: {
+    status: 409,
+    zh: '本期已有一份未审核的报告',
+    en: 'This period already has a report awaiting review',
+  },
+
   // Audit
   QC_ERR_AUDIT_CHAIN_BROKEN: {
     status: 500,

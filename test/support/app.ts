@@ -62,7 +62,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** Every table of the foundation, for before/after row counts. */
+/** Every table, for before/after row counts. */
 export const TABLES = [
   'org_units',
   'org_aliases',
@@ -75,6 +75,15 @@ export const TABLES = [
   'login_attempts',
   'api_tokens',
   'audit_log',
+  'files',
+  'plans',
+  'plan_sections',
+  'plan_measures',
+  'plan_actions',
+  'plan_parties',
+  'assignments',
+  'progress_reports',
+  'report_evidence',
 ] as const satisfies readonly (keyof DB)[];
 
 /** Row counts of every table: a failed request must leave them all as they were. */

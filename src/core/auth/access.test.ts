@@ -49,8 +49,13 @@ describe('access policy', () => {
     }
   });
 
-  it('admin may do everything declared', () => {
-    for (const p of Object.keys(POLICY) as Permission[]) assert.ok(can(admin, p, { unitCode: 'QTS' }), p);
+  /** Work only the responsible unit itself does (signing off, reporting); the office reviews it. */
+  const UNIT_ONLY: Permission[] = ['assignments.work'];
+
+  it('admin may do everything declared except a unit’s own work', () => {
+    for (const p of Object.keys(POLICY) as Permission[]) {
+      assert.equal(can(admin, p, { unitCode: 'QTS' }), !UNIT_ONLY.includes(p), p);
+    }
   });
 
   it('unit staff act on their own unit only', () => {
@@ -127,16 +132,30 @@ describe('access policy', () => {
   });
 
   it('permissionsOf lists what drives the menu, token-restricted', () => {
-    assert.deepEqual(permissionsOf(admin).sort(), (Object.keys(POLICY) as Permission[]).sort());
+    assert.deepEqual(
+      permissionsOf(admin).sort(),
+      (Object.keys(POLICY) as Permission[]).filter((p) => !UNIT_ONLY.includes(p)).sort(),
+    );
     assert.deepEqual(permissionsOf(edu).sort(), [
+      'assignments.read',
+      'assignments.work',
       'audit.read',
+      'files.upload',
       'orgs.contact.edit',
       'orgs.read',
       'orgs.staff.read',
+      'plans.read',
       'tokens.own',
     ]);
-    assert.deepEqual(permissionsOf(leader).sort(), ['audit.read', 'orgs.read', 'orgs.staff.read', 'tokens.own']);
-    assert.deepEqual(permissionsOf(hospital), ['tokens.own']);
+    assert.deepEqual(permissionsOf(leader).sort(), [
+      'assignments.read',
+      'audit.read',
+      'orgs.read',
+      'orgs.staff.read',
+      'plans.read',
+      'tokens.own',
+    ]);
+    assert.deepEqual(permissionsOf(hospital).sort(), ['files.upload', 'tokens.own']);
     assert.deepEqual(permissionsOf(actor([{ role: 'admin', scope: null }], ['orgs.read', 'nope'])), ['orgs.read']);
   });
 });

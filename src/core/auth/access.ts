@@ -25,6 +25,15 @@ export const POLICY = {
   'tokens.own': { admin: 'all', unit: 'all', leader: 'all', assessor: 'all', enterprise: 'all', reporter: 'all' },
   'audit.read': { admin: 'all', leader: 'all', unit: 'own-unit' },
   'audit.verify': { admin: 'all' },
+  // Leaders are read-only, so they are the one signed-in role without it.
+  'files.upload': { admin: 'all', unit: 'all', assessor: 'all', enterprise: 'all', reporter: 'all' },
+  // Plan supervision: the quality office (admin) runs it, units see and report their own assignments.
+  'plans.read': { admin: 'all', leader: 'all', assessor: 'all', unit: 'all' },
+  'plans.manage': { admin: 'all' },
+  'assignments.read': { admin: 'all', leader: 'all', assessor: 'all', unit: 'own-unit' },
+  'assignments.work': { unit: 'own-unit' },
+  'assignments.review': { admin: 'all' },
+  'assignments.manage': { admin: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Rule>>>;
 
 export type Permission = keyof typeof POLICY;
@@ -38,6 +47,13 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'tokens.own': { zh: '管理本人访问令牌', en: 'Manage own API tokens' },
   'audit.read': { zh: '查看审计日志', en: 'Read the audit trail' },
   'audit.verify': { zh: '校验审计链', en: 'Verify the audit chain' },
+  'files.upload': { zh: '上传文件', en: 'Upload files' },
+  'plans.read': { zh: '查看行动计划', en: 'Read action plans' },
+  'plans.manage': { zh: '导入和发布行动计划', en: 'Import and publish action plans' },
+  'assignments.read': { zh: '查看任务及进展', en: 'Read assignments and progress' },
+  'assignments.work': { zh: '签收任务、报送进展', en: 'Sign off assignments and report progress' },
+  'assignments.review': { zh: '审核进展报告、销号', en: 'Review progress reports and close assignments' },
+  'assignments.manage': { zh: '交办、撤销、调整任务', en: 'Dispatch, cancel and adjust assignments' },
 };
 
 /** True for a declared permission name. */

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { PlanTables } from './schema-plans.js';
 
 /**
  * The one typed database interface for both SQLite and PostgreSQL (stack.md §2).
@@ -143,7 +144,18 @@ export interface AuditLogTable {
   hash: string;
 }
 
-export interface DB {
+/** One stored file per distinct content; the bytes live on disk under `sha256`. */
+export interface FileTable {
+  id: Id;
+  sha256: string;
+  size: number;
+  mime: string;
+  created_at: string;
+  created_by: number | null;
+}
+
+/** Every table; each module's tables are declared in their own file and joined here. */
+export interface DB extends PlanTables {
   org_units: OrgUnitTable;
   org_aliases: OrgAliasTable;
   org_groups: OrgGroupTable;
@@ -155,6 +167,7 @@ export interface DB {
   login_attempts: LoginAttemptTable;
   api_tokens: ApiTokenTable;
   audit_log: AuditLogTable;
+  files: FileTable;
 }
 
 export type OrgUnitRow = Selectable<OrgUnitTable>;
@@ -162,3 +175,4 @@ export type NewOrgUnit = Insertable<OrgUnitTable>;
 export type OrgUnitUpdate = Updateable<OrgUnitTable>;
 export type UserRow = Selectable<UserTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+export type FileRow = Selectable<FileTable>;

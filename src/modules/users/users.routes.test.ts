@@ -459,10 +459,14 @@ for (const dialect of DIALECTS) {
     it('lists the permissions a token may carry: those its owner holds', async () => {
       const perms = expectOk<{ permission: string; description: string }[]>(await edu.get('/api/tokens/permissions'));
       assert.deepEqual(perms.map((p) => p.permission).sort(), [
+        'assignments.read',
+        'assignments.work',
         'audit.read',
+        'files.upload',
         'orgs.contact.edit',
         'orgs.read',
         'orgs.staff.read',
+        'plans.read',
         'tokens.own',
       ]);
       assert.ok(perms.every((p) => p.description.length > 0));

@@ -1,0 +1,154 @@
+import type { Flag, Id } from './schema.js';
+
+/** Tables of the plan supervision module (migration 0003); part of the one DB interface. */
+
+export interface PlanTable {
+  id: Id;
+  code: string;
+  title: string;
+  year: number;
+  doc_number: string | null;
+  issuer_code: string | null;
+  written_on: string | null;
+  /** draft | published | closed | archived */
+  status: string;
+  parent_plan_id: number | null;
+  district_code: string | null;
+  settings_json: string;
+  source_name: string | null;
+  source_text: string;
+  /** The parser's full result, kept for preview, warnings and revision diffs. */
+  parse_json: string;
+  published_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface PlanSectionTable {
+  id: Id;
+  plan_id: number;
+  ord: number;
+  number: number;
+  title: string | null;
+}
+
+export interface PlanMeasureTable {
+  id: Id;
+  plan_id: number;
+  section_id: number;
+  external_id: string;
+  ord: number;
+  number: number;
+  title: string;
+  responsibility_raw: string | null;
+  non_exhaustive: Flag;
+  weight_bp: number | null;
+}
+
+export interface PlanActionTable {
+  id: Id;
+  plan_id: number;
+  measure_id: number;
+  external_id: string;
+  ord: number;
+  text: string;
+  deadline_type: string;
+  due_date: string | null;
+  deadline_rule: string | null;
+  deadline_raw: string | null;
+  mentions_districts: Flag;
+  /** Comma-separated: assessment, midterm. */
+  links: string;
+  weight_bp: number | null;
+}
+
+export interface PlanPartyTable {
+  id: Id;
+  plan_id: number;
+  measure_id: number;
+  action_id: number | null;
+  ord: number;
+  name: string;
+  unit_code: string | null;
+  group_code: string | null;
+  role: string;
+}
+
+export interface AssignmentTable {
+  id: Id;
+  plan_id: number;
+  measure_id: number;
+  action_id: number | null;
+  external_id: string;
+  unit_code: string;
+  role: string;
+  /** task | instruction | rectification */
+  kind: string;
+  deadline_type: string;
+  due_date: string | null;
+  cadence: string;
+  state: string;
+  /** Accepted progress in hundredths of a percent (0–10000). */
+  progress: number;
+  dispatched_on: string;
+  signed_at: string | null;
+  completed_at: string | null;
+  /** Reason of the last objection, cancellation or reopening. */
+  state_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ProgressReportTable {
+  id: Id;
+  assignment_id: number;
+  period: string;
+  /** draft | submitted | accepted | returned */
+  status: string;
+  progress: number;
+  narrative: string;
+  issues: string | null;
+  next_steps: string | null;
+  /** JSON array of {name, target, actual}. */
+  key_results: string;
+  request_close: Flag;
+  regress_reason: string | null;
+  late: Flag;
+  supersedes_id: number | null;
+  submitted_at: string | null;
+  reviewed_at: string | null;
+  reviewed_by: number | null;
+  return_reason: string | null;
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface ReportEvidenceTable {
+  id: Id;
+  report_id: number;
+  file_id: number | null;
+  url: string | null;
+  name: string;
+  created_at: string;
+}
+
+export interface CounterTable {
+  key: string;
+  value: number;
+}
+
+export interface PlanTables {
+  plans: PlanTable;
+  plan_sections: PlanSectionTable;
+  plan_measures: PlanMeasureTable;
+  plan_actions: PlanActionTable;
+  plan_parties: PlanPartyTable;
+  assignments: AssignmentTable;
+  progress_reports: ProgressReportTable;
+  report_evidence: ReportEvidenceTable;
+  counters: CounterTable;
+}
