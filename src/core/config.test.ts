@@ -34,7 +34,15 @@ describe('loadConfig', () => {
       session: { idleMinutes: 30, absoluteHours: 12 },
       lockout: { attempts: 5, windowMinutes: 15 },
       webDir: path.join(CWD, 'dist', 'web'),
+      asOf: '2015-10-15',
     });
+  });
+
+  it('sees dashboards at a date: inside 2015 in demo mode, today in production, or as configured', () => {
+    assert.equal(loadConfig({ NODE_ENV: 'production' }, CWD).asOf, null);
+    assert.equal(loadConfig({ QCITY_AS_OF: '2015-12-28' }, CWD).asOf, '2015-12-28');
+    assert.equal(loadConfig({ QCITY_AS_OF: 'today' }, CWD).asOf, null);
+    assert.match(configError({ QCITY_AS_OF: '2015-02-30' }).messageIn('en'), /QCITY_AS_OF/);
   });
 
   it('reads every variable it documents', () => {

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isCalendarDate } from './dates.js';
 import { QcError } from './errors.js';
 
 /** Everything the server and CLI read from the environment, validated once at start. */
@@ -16,6 +17,8 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number };
   lockout: { attempts: number; windowMinutes: number };
   webDir: string;
+  /** The date dashboards and lights are seen at by default; null means today (demo: inside 2015). */
+  asOf: string | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -39,6 +42,11 @@ export const CONFIG_VARIABLES = [
   ['QCITY_LOCKOUT_ATTEMPTS', '5', 'failed logins that lock an account'],
   ['QCITY_LOCKOUT_WINDOW_MINUTES', '15', 'window for counting failures, and the lock duration'],
   ['QCITY_WEB_DIR', './dist/web', 'the built web UI served at /'],
+  [
+    'QCITY_AS_OF',
+    'demo: 2015-10-15; else today',
+    'date dashboards and traffic lights are seen at by default (YYYY-MM-DD or today)',
+  ],
 ] as const;
 
 function invalid(message: string): never {
@@ -95,7 +103,19 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       windowMinutes: int(env, 'QCITY_LOCKOUT_WINDOW_MINUTES', 15, 1, 24 * 60),
     },
     webDir: path.resolve(cwd, env.QCITY_WEB_DIR || 'dist/web'),
+    asOf: asOfDate(env, bool(env, 'QCITY_DEMO', !production)),
   };
+}
+
+/** Demo data lives in the 2015 plan year, so demo mode looks at it from inside that year. */
+export const DEMO_AS_OF = '2015-10-15';
+
+function asOfDate(env: Env, demo: boolean): string | null {
+  const raw = env.QCITY_AS_OF?.trim();
+  if (!raw) return demo ? DEMO_AS_OF : null;
+  if (raw === 'today') return null;
+  if (!isCalendarDate(raw)) invalid(`QCITY_AS_OF must be a date (YYYY-MM-DD) or "today", got "${raw}"`);
+  return raw;
 }
 
 function normaliseDatabaseUrl(raw: string | undefined, dataDir: string, cwd: string): string {

@@ -40,7 +40,10 @@ export function listPlans(db: Kysely<DB>, filter: { status?: string; districtCod
     ]);
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.districtCode !== undefined) {
-    q = filter.districtCode === null ? q.where('district_code', 'is', null) : q.where('district_code', '=', filter.districtCode);
+    q =
+      filter.districtCode === null
+        ? q.where('district_code', 'is', null)
+        : q.where('district_code', '=', filter.districtCode);
   }
   return q.orderBy('year', 'desc').orderBy('id', 'desc').execute();
 }
@@ -70,7 +73,10 @@ export async function deletePlan(db: Kysely<DB>, id: number) {
   await db.deleteFrom('plans').where('id', '=', id).execute();
 }
 
-export async function insertSection(db: Kysely<DB>, s: { plan_id: number; ord: number; number: number; title: string | null }) {
+export async function insertSection(
+  db: Kysely<DB>,
+  s: { plan_id: number; ord: number; number: number; title: string | null },
+) {
   const row = await db.insertInto('plan_sections').values(s).returning('id').executeTakeFirstOrThrow();
   return Number(row.id);
 }
@@ -99,11 +105,23 @@ export async function insertAssignments(db: Kysely<DB>, rows: Insertable<Assignm
 }
 
 export function sectionsOf(db: Kysely<DB>, planId: number) {
-  return db.selectFrom('plan_sections').selectAll().where('plan_id', '=', planId).orderBy('ord').orderBy('id').execute();
+  return db
+    .selectFrom('plan_sections')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .orderBy('ord')
+    .orderBy('id')
+    .execute();
 }
 
 export function measuresOf(db: Kysely<DB>, planId: number) {
-  return db.selectFrom('plan_measures').selectAll().where('plan_id', '=', planId).orderBy('ord').orderBy('id').execute();
+  return db
+    .selectFrom('plan_measures')
+    .selectAll()
+    .where('plan_id', '=', planId)
+    .orderBy('ord')
+    .orderBy('id')
+    .execute();
 }
 
 export function actionsOf(db: Kysely<DB>, planId: number) {

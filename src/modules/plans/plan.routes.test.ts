@@ -94,14 +94,25 @@ for (const dialect of DIALECTS) {
 
     it('imports official text as a draft with a preview of units and assignments', async () => {
       const head = await auditHead(t.db);
-      const draft = expectOk<PlanSummary>(await admin.post('/api/plans/import', { text: SMALL_PLAN, sourceName: 'small.txt' }), 201);
+      const draft = expectOk<PlanSummary>(
+        await admin.post('/api/plans/import', { text: SMALL_PLAN, sourceName: 'small.txt' }),
+        201,
+      );
       assert.deepEqual([draft.code, draft.status, draft.year], ['QD2016', 'draft', 2016]);
       const rows = await auditRowsAfter(t.db, head);
       assert.deepEqual(
         rows.map((r) => r.action),
         ['plan.import'],
       );
-      assert.equal(await t.db.selectFrom('plan_measures').select('id').where('plan_id', '=', draft.id).execute().then((r) => r.length), 0);
+      assert.equal(
+        await t.db
+          .selectFrom('plan_measures')
+          .select('id')
+          .where('plan_id', '=', draft.id)
+          .execute()
+          .then((r) => r.length),
+        0,
+      );
 
       const preview = expectOk(await admin.get(`/api/plans/${draft.id}`));
       assert.equal(preview.counts.measures, 2);
@@ -175,7 +186,10 @@ for (const dialect of DIALECTS) {
       assert.match(notPlan.message, /NOT_A_PLAN/);
       await refused(() => admin.post('/api/plans/import', { text: '' }), 400, 'QC_ERR_VALIDATION');
       await refused(
-        () => admin.post('/api/plans/import', undefined, { raw: JSON.stringify({ text: '一'.repeat(20 * 1024 * 1024 / 3) }) }),
+        () =>
+          admin.post('/api/plans/import', undefined, {
+            raw: JSON.stringify({ text: '一'.repeat((20 * 1024 * 1024) / 3) }),
+          }),
         413,
         'QC_ERR_BODY_TOO_LARGE',
       );
@@ -188,7 +202,11 @@ for (const dialect of DIALECTS) {
       );
       for (const caller of [edu, leader]) {
         await refused(() => caller.post('/api/plans/import', { text: SMALL_PLAN }), 403, 'QC_ERR_FORBIDDEN');
-        await refused(() => caller.post(`/api/plans/${draft.id}/publish`, { version: draft.version }), 403, 'QC_ERR_FORBIDDEN');
+        await refused(
+          () => caller.post(`/api/plans/${draft.id}/publish`, { version: draft.version }),
+          403,
+          'QC_ERR_FORBIDDEN',
+        );
         await refused(() => caller.delete(`/api/plans/${draft.id}`), 403, 'QC_ERR_FORBIDDEN');
       }
       await refused(() => t.anon.get('/api/plans'), 401, 'QC_ERR_AUTH_REQUIRED');
@@ -204,11 +222,18 @@ for (const dialect of DIALECTS) {
         'QC_ERR_PLAN_SETTINGS',
       );
       const changed = expectOk<PlanSummary>(
-        await admin.patch(`/api/plans/${draft.id}/settings`, { version: draft.version, settings: { nearDays: 5, assignmentMode: 'perAction' } }),
+        await admin.patch(`/api/plans/${draft.id}/settings`, {
+          version: draft.version,
+          settings: { nearDays: 5, assignmentMode: 'perAction' },
+        }),
       );
       const detail = expectOk(await admin.get(`/api/plans/${draft.id}`));
       assert.equal(detail.settings.nearDays, 5);
-      assert.equal(detail.counts.assignments, 5, 'per action: QTS and EDU on both actions of measure 1, UCC on measure 2');
+      assert.equal(
+        detail.counts.assignments,
+        5,
+        'per action: QTS and EDU on both actions of measure 1, UCC on measure 2',
+      );
       await refused(
         () => admin.patch(`/api/plans/${draft.id}/settings`, { version: draft.version, settings: { nearDays: 4 } }),
         409,

@@ -20,7 +20,14 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.get(
     '/api/plans',
-    { schema: { tags, summary: 'Plans, newest first', querystring: PlanListQuery, response: { 200: Type.Array(PlanSummary) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Plans, newest first',
+        querystring: PlanListQuery,
+        response: { 200: Type.Array(PlanSummary) },
+      },
+    },
     async (request) => plans.list(request.ctx, request.query),
   );
 
@@ -40,7 +47,14 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.get(
     '/api/plans/:id',
-    { schema: { tags, summary: 'A plan with its structure, parties, findings and assignments', params: PlanIdParams, response: { 200: PlanDetail } } },
+    {
+      schema: {
+        tags,
+        summary: 'A plan with its structure, parties, findings and assignments',
+        params: PlanIdParams,
+        response: { 200: PlanDetail },
+      },
+    },
     async (request) => plans.get(request.ctx, request.params.id),
   );
 
@@ -52,20 +66,48 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
 
   app.post(
     '/api/plans/:id/reparse',
-    { schema: { tags, summary: 'Parse a draft again (after unit aliases were added)', params: PlanIdParams, response: { 200: PlanSummary } } },
+    {
+      schema: {
+        tags,
+        summary: 'Parse a draft again (after unit aliases were added)',
+        params: PlanIdParams,
+        response: { 200: PlanSummary },
+      },
+    },
     async (request) => plans.reparse(request.ctx, request.params.id),
   );
 
   app.patch(
     '/api/plans/:id/settings',
-    { schema: { tags, summary: 'Change supervision settings', params: PlanIdParams, body: SettingsBody, response: { 200: PlanSummary } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change supervision settings',
+        params: PlanIdParams,
+        body: SettingsBody,
+        response: { 200: PlanSummary },
+      },
+    },
     async (request) =>
-      plans.updateSettings(request.ctx, request.params.id, request.body.settings as PlanSettingsPatch, request.body.version),
+      plans.updateSettings(
+        request.ctx,
+        request.params.id,
+        request.body.settings as PlanSettingsPatch,
+        request.body.version,
+      ),
   );
 
   app.post(
     '/api/plans/:id/publish',
-    { schema: { tags, summary: 'Publish a draft and dispatch its assignments', params: PlanIdParams, body: PublishBody, response: { 200: PlanSummary } } },
+    {
+      schema: {
+        tags,
+        summary: 'Publish a draft and dispatch its assignments',
+        params: PlanIdParams,
+        body: PublishBody,
+        response: { 200: PlanSummary },
+      },
+    },
     async (request) => plans.publish(request.ctx, request.params.id, request.body),
   );
 

@@ -43,4 +43,6 @@ export const SettingsBody = Strict({
 export const PlanSource = Type.Object({ text: Type.String(), sourceName: Nullable(Type.String()) });
 
 /** The plan detail is large and evolves with the preview UI; documented loosely on purpose. */
-export const PlanDetail = Type.Unknown({ description: 'plan with header, warnings, sections, measures, actions, parties and assignments' });
+export const PlanDetail = Type.Unknown({
+  description: 'plan with header, warnings, sections, measures, actions, parties and assignments',
+});

@@ -7,7 +7,7 @@ import type { PlanTable } from '../../core/db/schema-plans.js';
 import type { CoreDeps } from '../../core/deps.js';
 import { QcError } from '../../core/errors.js';
 import type { OrgService } from '../orgs/service.js';
-import { blockingIssues, planPublication, type Publication } from './domain/publication.js';
+import { blockingIssues, type Publication, planPublication } from './domain/publication.js';
 import { mergeSettings, type PlanSettings, type PlanSettingsPatch } from './domain/settings.js';
 import { extractPlanText } from './extract.js';
 import { type ParseResult, PlanParseError, parsePlan } from './parser/index.js';
@@ -29,7 +29,10 @@ export interface PlanSummary {
   version: number;
 }
 
-type PlanRow = Omit<PlanTable, 'id' | 'parent_plan_id' | 'source_text' | 'parse_json' | 'settings_json' | 'source_name'> & {
+type PlanRow = Omit<
+  PlanTable,
+  'id' | 'parent_plan_id' | 'source_text' | 'parse_json' | 'settings_json' | 'source_name'
+> & {
   id: number;
 };
 
@@ -57,7 +60,8 @@ function parseOrFail(text: string, options: Parameters<typeof parsePlan>[1]): Pa
   try {
     return parsePlan(text, options);
   } catch (err) {
-    if (err instanceof PlanParseError) throw new QcError('QC_ERR_PLAN_PARSE', [`${err.code}: ${err.message}`], { reason: err.code });
+    if (err instanceof PlanParseError)
+      throw new QcError('QC_ERR_PLAN_PARSE', [`${err.code}: ${err.message}`], { reason: err.code });
     throw err;
   }
 }
@@ -145,7 +149,13 @@ export class PlanService {
         action: existing ? 'plan.reimport' : 'plan.import',
         entityType: 'plan',
         entityId: String(planId),
-        after: { code, title: values.title, sourceName: values.source_name, counts: parse.counts, warnings: parse.warnings.length },
+        after: {
+          code,
+          title: values.title,
+          sourceName: values.source_name,
+          counts: parse.counts,
+          warnings: parse.warnings.length,
+        },
       });
       return planId;
     });
@@ -204,7 +214,13 @@ export class PlanService {
       closing: parse.plan.closing.map((c) => c.text),
       obligations: parse.plan.obligations.map((o) => ({ districtCode: o.districtCode, districtName: o.districtName })),
       counts: { ...parse.counts, assignments: publication.assignments.length },
-      warnings: parse.warnings.map((w) => ({ code: w.code, severity: w.severity, message: w.message, offset: w.offset, data: w.data ?? null })),
+      warnings: parse.warnings.map((w) => ({
+        code: w.code,
+        severity: w.severity,
+        message: w.message,
+        offset: w.offset,
+        data: w.data ?? null,
+      })),
       blocking: blockingIssues(parse).length,
       sections: publication.sections.map((s) => ({
         ...s,
@@ -222,7 +238,12 @@ export class PlanService {
           parties: m.parties.map((p) => ({ ...p, unitName: p.unitCode ? (unitNames.get(p.unitCode) ?? null) : null })),
           assignments: publication.assignments
             .filter((a) => a.measureExternalId === m.externalId)
-            .map((a) => ({ externalId: a.externalId, unitCode: a.unitCode, unitName: unitNames.get(a.unitCode) ?? null, role: a.role })),
+            .map((a) => ({
+              externalId: a.externalId,
+              unitCode: a.unitCode,
+              unitName: unitNames.get(a.unitCode) ?? null,
+              role: a.role,
+            })),
         })),
       })),
     };
@@ -314,7 +335,12 @@ export class PlanService {
   }
 
   /** Changes a plan's supervision settings (thresholds, cadence, assignment mode before publishing). */
-  async updateSettings(ctx: RequestContext, id: number, patch: PlanSettingsPatch, version: number): Promise<PlanSummary> {
+  async updateSettings(
+    ctx: RequestContext,
+    id: number,
+    patch: PlanSettingsPatch,
+    version: number,
+  ): Promise<PlanSummary> {
     authorize(ctx, 'plans.manage');
     const row = await this.mustFind(id);
     if (patch.assignmentMode !== undefined && row.status !== 'draft') throw new QcError('QC_ERR_PLAN_NOT_DRAFT');
@@ -347,7 +373,12 @@ export class PlanService {
     if (row.status !== 'draft') throw new QcError('QC_ERR_PLAN_NOT_DRAFT');
     await this.core.db.transaction().execute(async (trx) => {
       await repo.deletePlan(trx, id);
-      await this.core.audit.append(trx, ctx, { action: 'plan.delete', entityType: 'plan', entityId: String(id), before: { code: row.code } });
+      await this.core.audit.append(trx, ctx, {
+        action: 'plan.delete',
+        entityType: 'plan',
+        entityId: String(id),
+        before: { code: row.code },
+      });
     });
   }
 
@@ -373,7 +404,11 @@ export class PlanService {
     const parse = parseOrFail(row.source_text, { registry, planCode: row.code, year: previous.plan.year ?? undefined });
     const blocking = blockingIssues(parse);
     if (blocking.length) {
-      throw new QcError('QC_ERR_PLAN_BLOCKED', [blocking.length], blocking.map((b) => ({ code: b.code, message: b.message, offset: b.offset })));
+      throw new QcError(
+        'QC_ERR_PLAN_BLOCKED',
+        [blocking.length],
+        blocking.map((b) => ({ code: b.code, message: b.message, offset: b.offset })),
+      );
     }
     const settings = this.settingsOf(row);
     const publication = planPublication(parse, registry, { dispatchDate, mode: settings.assignmentMode });
@@ -467,7 +502,13 @@ export class PlanService {
           action: 'assignment.dispatch',
           entityType: 'assignment',
           entityId: a.externalId,
-          after: { unitCode: a.unitCode, role: a.role, dueDate: a.dueDate, dispatchedOn: dispatchDate, state: 'dispatched' },
+          after: {
+            unitCode: a.unitCode,
+            role: a.role,
+            dueDate: a.dueDate,
+            dispatchedOn: dispatchDate,
+            state: 'dispatched',
+          },
         });
       }
       await this.core.audit.append(trx, ctx, {
@@ -475,7 +516,12 @@ export class PlanService {
         entityType: 'plan',
         entityId: String(id),
         before: { status: 'draft' },
-        after: { status: 'published', dispatchDate, assignments: publication.assignments.length, mode: settings.assignmentMode },
+        after: {
+          status: 'published',
+          dispatchDate,
+          assignments: publication.assignments.length,
+          mode: settings.assignmentMode,
+        },
       });
     });
     return this.summaryOf(id);

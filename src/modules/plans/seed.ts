@@ -15,5 +15,10 @@ export async function importDefaultPlan(plans: PlanService, ctx: RequestContext,
   const text = fs.readFileSync(dataFile(DEFAULT_PLAN_FILE), 'utf8');
   const draft = await plans.importText(ctx, { text, sourceName: DEFAULT_PLAN_FILE }, { system: true });
   if (!options.publish) return draft;
-  return plans.publish(ctx, draft.id, { version: draft.version, dispatchDate: draft.writtenOn ?? undefined }, { system: true });
+  return plans.publish(
+    ctx,
+    draft.id,
+    { version: draft.version, dispatchDate: draft.writtenOn ?? undefined },
+    { system: true },
+  );
 }

@@ -25,6 +25,7 @@ export const systemRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = a
             name: Type.String(),
             version: Type.String(),
             demo: Type.Boolean(),
+            asOf: Type.String({ description: 'the date dashboards are seen at by default' }),
             demoAccounts: Type.Optional(
               Type.Array(Type.Object({ username: Type.String(), password: Type.String(), label: Type.String() })),
             ),

@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../../core/clock.js';
 import type { RequestContext } from '../../core/context.js';
 import type { CoreDeps } from '../../core/deps.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../users/demo.js';
@@ -16,6 +17,7 @@ export class SystemService {
       name: ctx.lang === 'en' ? 'QualityCity' : '质量强市',
       version: this.version,
       demo,
+      asOf: this.core.config.asOf ?? shanghaiDate(this.core.clock.now()),
       ...(demo
         ? {
             demoAccounts: DEMO_ACCOUNTS.filter((a) => a.username !== 'lockme').map((a) => ({
