@@ -25,7 +25,8 @@ function decodeText(bytes: Buffer): string {
  * Text of a plan document, by its content (not its name): plain text (UTF-8 or GB18030), .docx via
  * mammoth, or a PDF's text layer via pdf-parse. A scanned PDF without text is refused, not guessed.
  */
-export async function extractPlanText(bytes: Buffer): Promise<ExtractedText> {
+export async function extractPlanText(input: Uint8Array): Promise<ExtractedText> {
+  const bytes = Buffer.from(input.buffer, input.byteOffset, input.byteLength);
   if (bytes.length === 0) throw new QcError('QC_ERR_PLAN_PARSE', ['EMPTY_INPUT: the file is empty']);
   if (bytes.subarray(0, 5).equals(PDF)) {
     const { PDFParse } = await import('pdf-parse');

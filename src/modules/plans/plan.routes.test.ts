@@ -12,6 +12,7 @@ import {
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/dialects.js';
+import { docxOfLines, multipartBody } from '../../../test/support/file-fixtures.js';
 
 /** A small plan in the seed's layout; 市城管局 is not in the registry until an alias is added. */
 const SMALL_PLAN = `关于印发青岛市质量提升2016年行动计划的通知
@@ -175,6 +176,35 @@ for (const dialect of DIALECTS) {
         'QC_ERR_PLAN_NOT_DRAFT',
       );
       await refused(() => admin.post('/api/plans/import', { text: SMALL_PLAN }), 409, 'QC_ERR_PLAN_CODE_TAKEN');
+    });
+
+    it('imports a Word document uploaded as multipart, and refuses a scan-like file by name', async () => {
+      const docx = docxOfLines(SMALL_PLAN.replace(/2016/g, '2018').split('\n'));
+      const { body, contentType } = multipartBody([{ name: 'file', filename: '计划.docx', data: docx }]);
+      const draft = expectOk<PlanSummary>(
+        await admin.post('/api/plans/import/file', undefined, { raw: body, headers: { 'content-type': contentType } }),
+        201,
+      );
+      assert.deepEqual([draft.code, draft.status, draft.year], ['QD2018', 'draft', 2018]);
+      assert.equal(expectOk(await admin.get(`/api/plans/${draft.id}`)).counts.measures, 2);
+      const binary = multipartBody([
+        { name: 'file', filename: 'x.txt', data: Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0]) },
+      ]);
+      await refused(
+        () =>
+          admin.post('/api/plans/import/file', undefined, {
+            raw: binary.body,
+            headers: { 'content-type': binary.contentType },
+          }),
+        415,
+        'QC_ERR_PLAN_FILE_TYPE',
+      );
+      await refused(
+        () => edu.post('/api/plans/import/file', undefined, { raw: body, headers: { 'content-type': contentType } }),
+        403,
+        'QC_ERR_FORBIDDEN',
+      );
+      assert.equal((await admin.delete(`/api/plans/${draft.id}`)).statusCode, 204);
     });
 
     it('refuses what is not a plan, an empty text and a 20 MB paste, writing nothing', async () => {

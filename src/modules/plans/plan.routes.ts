@@ -1,8 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Services } from '../../app.js';
+import { FILE_FIELD, readSingleFile, registerSingleFileUploads } from '../../core/files/multipart.js';
+import { UploadBodySchema } from '../../core/files/schema.js';
 import type { PlanSettingsPatch } from './domain/settings.js';
 import {
+  ImportFileQuery,
   ImportTextBody,
   PlanDetail,
   PlanIdParams,
@@ -44,6 +47,31 @@ export const planRoutes: FastifyPluginAsyncTypebox<{ services: Services }> = asy
     },
     async (request, reply) => reply.status(201).send(await plans.importText(request.ctx, request.body)),
   );
+
+  // Its own encapsulated plugin, so only this route accepts a multipart body.
+  await app.register(async (upload) => {
+    await registerSingleFileUploads(upload, services.core.config.uploadLimitBytes);
+    upload.post(
+      '/api/plans/import/file',
+      {
+        schema: {
+          tags,
+          summary: `Import a .txt, .docx or text-layer .pdf (multipart field "${FILE_FIELD}") as a draft`,
+          consumes: ['multipart/form-data'],
+          querystring: ImportFileQuery,
+          body: { content: { 'multipart/form-data': { schema: UploadBodySchema } } },
+          response: { 201: PlanSummary },
+        },
+        preHandler: async (request) => plans.authorizeImport(request.ctx),
+      },
+      async (request, reply) => {
+        const file = await readSingleFile(request, services.core.config.uploadLimitBytes);
+        const query = request.query as { code?: string; year?: number };
+        const summary = await plans.importFile(request.ctx, { bytes: file.bytes, fileName: file.fileName, ...query });
+        return reply.status(201).send(summary);
+      },
+    );
+  });
 
   app.get(
     '/api/plans/:id',

@@ -30,6 +30,11 @@ export const ImportTextBody = Strict({
   year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100 })),
 });
 
+export const ImportFileQuery = Strict({
+  code: Type.Optional(Type.String({ pattern: '^[A-Z][A-Z0-9]{1,15}$' })),
+  year: Type.Optional(Type.Integer({ minimum: 1990, maximum: 2100 })),
+});
+
 export const PublishBody = Strict({
   version: Type.Integer({ minimum: 1 }),
   dispatchDate: Type.Optional(DateString),

@@ -162,8 +162,13 @@ export class PlanService {
     return this.summaryOf(id);
   }
 
+  /** The import permission alone, checked before an upload body is read. */
+  authorizeImport(ctx: RequestContext): void {
+    authorize(ctx, 'plans.manage');
+  }
+
   /** Imports an uploaded .txt, .docx or text-layer .pdf. */
-  async importFile(ctx: RequestContext, input: { bytes: Buffer; fileName: string; code?: string; year?: number }) {
+  async importFile(ctx: RequestContext, input: { bytes: Uint8Array; fileName: string; code?: string; year?: number }) {
     authorize(ctx, 'plans.manage');
     const extracted = await extractPlanText(input.bytes);
     return this.importText(ctx, {
