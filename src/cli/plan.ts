@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Command } from 'commander';
 import { readOrgSeed } from '../modules/orgs/seed.js';
 import { toCliJson } from '../modules/plans/parser/cli-json.js';
 import { parsePlan } from '../modules/plans/parser/parse.js';
 import { type ParseResult, PlanParseError, type Responsibility } from '../modules/plans/parser/types.js';
 import { dataFile } from '../paths.js';
+import { cliContext, withServices } from './context.js';
 
 /** Reads a text file as UTF-8 (BOM dropped), falling back to GB18030, which many government sites still serve. */
 export function readPlanText(file: string): string {
@@ -92,4 +94,42 @@ export function registerPlanCommands(program: Command): void {
       }
       console.log(options.json ? JSON.stringify(toCliJson(result), null, 2) : formatOutline(result));
     });
+
+  plan
+    .command('import <file>')
+    .description(
+      'import a plan (.txt, .docx or text-layer .pdf) into the database as a draft, optionally publishing it',
+    )
+    .option('--code <CODE>', 'plan code for external ids (default: from the title, e.g. QD2015)')
+    .option('--year <YYYY>', 'plan year when the text does not say', (v) => Number.parseInt(v, 10))
+    .option('--publish', 'publish (dispatch assignments) right away if nothing blocks it')
+    .option('--dispatch-date <YYYY-MM-DD>', 'date the assignments are dispatched on (default today)')
+    .option('--json', 'print the plan summary as JSON')
+    .action(
+      async (
+        file: string,
+        options: { code?: string; year?: number; publish?: boolean; dispatchDate?: string; json?: boolean },
+      ) => {
+        if (options.year !== undefined && !Number.isInteger(options.year))
+          throw new Error('--year must be a year, e.g. 2015');
+        const bytes = fs.readFileSync(file);
+        const summary = await withServices(async (s) => {
+          const ctx = cliContext();
+          const draft = await s.plans.importFile(
+            ctx,
+            { bytes, fileName: path.basename(file), code: options.code, year: options.year },
+            { system: true },
+          );
+          if (!options.publish) return draft;
+          return s.plans.publish(
+            ctx,
+            draft.id,
+            { version: draft.version, dispatchDate: options.dispatchDate },
+            { system: true },
+          );
+        });
+        if (options.json) console.log(JSON.stringify(summary));
+        else console.log(`${summary.code} ${summary.title}: ${summary.status} (plan #${summary.id})`);
+      },
+    );
 }

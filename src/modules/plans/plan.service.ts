@@ -168,16 +168,24 @@ export class PlanService {
   }
 
   /** Imports an uploaded .txt, .docx or text-layer .pdf. */
-  async importFile(ctx: RequestContext, input: { bytes: Uint8Array; fileName: string; code?: string; year?: number }) {
-    authorize(ctx, 'plans.manage');
+  async importFile(
+    ctx: RequestContext,
+    input: { bytes: Uint8Array; fileName: string; code?: string; year?: number },
+    options: SystemOption = {},
+  ) {
+    if (!options.system) authorize(ctx, 'plans.manage');
     const extracted = await extractPlanText(input.bytes);
-    return this.importText(ctx, {
-      text: extracted.text,
-      sourceName: input.fileName,
-      code: input.code,
-      year: input.year,
-      joinLines: extracted.joinLines,
-    });
+    return this.importText(
+      ctx,
+      {
+        text: extracted.text,
+        sourceName: input.fileName,
+        code: input.code,
+        year: input.year,
+        joinLines: extracted.joinLines,
+      },
+      options,
+    );
   }
 
   private async summaryOf(id: number): Promise<PlanSummary> {
