@@ -14,9 +14,19 @@ import { AuditService } from './modules/audit/service.js';
 import { orgRoutes } from './modules/orgs/routes.js';
 import { readOrgSeed, seedOrgRegistry } from './modules/orgs/seed.js';
 import { OrgService } from './modules/orgs/service.js';
+import { assignmentRoutes } from './modules/plans/assignment.routes.js';
+import { AssignmentService } from './modules/plans/assignment.service.js';
+import { registerPlanAuditScopes } from './modules/plans/audit-scopes.js';
+import { dashboardRoutes } from './modules/plans/dashboard.routes.js';
+import { DashboardService } from './modules/plans/dashboard.service.js';
+import { generateDemoProgress } from './modules/plans/demo-data.js';
 import { planRoutes } from './modules/plans/plan.routes.js';
 import { PlanService } from './modules/plans/plan.service.js';
+import { reportRoutes } from './modules/plans/report.routes.js';
+import { ReportService } from './modules/plans/report.service.js';
 import { importDefaultPlan } from './modules/plans/seed.js';
+import { subPlanRoutes } from './modules/plans/subplan.routes.js';
+import { SubPlanService } from './modules/plans/subplan.service.js';
 import { systemRoutes } from './modules/system/routes.js';
 import { SystemService } from './modules/system/service.js';
 import { AuthService } from './modules/users/auth.service.js';
@@ -32,10 +42,17 @@ export interface Services {
   system: SystemService;
   orgs: OrgService;
   plans: PlanService;
+  subPlans: SubPlanService;
+  dashboards: DashboardService;
+  assignments: AssignmentService;
+  reports: ReportService;
   auth: AuthService;
   users: UserService;
   audit: AuditService;
 }
+
+/** Demo progress is simulated up to this day when no QCITY_AS_OF is set. */
+const DEMO_DATA_AS_OF = '2015-10-15';
 
 /** The application version, from package.json. */
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8')).version;
@@ -44,23 +61,37 @@ export const VERSION: string = JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT
 export function createServices(config: Config, handle: DatabaseHandle, clock?: Clock): Services {
   const core = createCore(config, handle, clock);
   const orgs = new OrgService(core);
+  const subPlans = new SubPlanService(core);
+  const plans = new PlanService(core, orgs, subPlans);
+  const files = new FileService(core);
+  const assignments = new AssignmentService(core);
+  const audit = new AuditService(core);
+  registerPlanAuditScopes(audit, core.db);
   return {
     core,
-    files: new FileService(core),
+    files,
     system: new SystemService(core, VERSION),
     orgs,
-    plans: new PlanService(core, orgs),
+    plans,
+    subPlans,
+    dashboards: new DashboardService(core, plans),
+    assignments,
+    reports: new ReportService(core, assignments, files),
     auth: new AuthService(core),
     users: new UserService(core, orgs),
-    audit: new AuditService(core),
+    audit,
   };
 }
 
 /**
  * Brings a database to the state the app expects: migrations, the default org registry, and the
- * demo accounts (demo mode) or none of them (otherwise).
+ * demo accounts (demo mode) or none of them (otherwise). In demo mode the default plan's first
+ * publication also gets synthetic progress (`demoData: false` skips it, e.g. for tests).
  */
-export async function prepareDatabase(services: Services): Promise<{ migrations: string[]; demoCreated: string[] }> {
+export async function prepareDatabase(
+  services: Services,
+  options: { demoData?: boolean } = {},
+): Promise<{ migrations: string[]; demoCreated: string[] }> {
   const { core } = services;
   const { applied } = await migrateToLatest(core.db, core.dialect);
   const ctx = systemContext('system', 'seed');
@@ -68,7 +99,10 @@ export async function prepareDatabase(services: Services): Promise<{ migrations:
   let demoCreated: string[] = [];
   if (core.config.demo) demoCreated = await ensureDemoAccounts(core, services.users, ctx);
   else await disableDemoAccounts(core, services.users, ctx);
-  await importDefaultPlan(services.plans, ctx, { publish: core.config.demo });
+  const published = await importDefaultPlan(services.plans, ctx, { publish: core.config.demo });
+  if (core.config.demo && published?.status === 'published' && options.demoData !== false) {
+    await generateDemoProgress(services, { asOf: core.config.asOf ?? DEMO_DATA_AS_OF, seed: 2015 });
+  }
   return { migrations: applied, demoCreated };
 }
 
@@ -80,6 +114,10 @@ export async function buildApp(services: Services) {
   await app.register(orgRoutes, { services });
   await app.register(auditRoutes, { services });
   await app.register(planRoutes, { services });
+  await app.register(subPlanRoutes, { services });
+  await app.register(dashboardRoutes, { services });
+  await app.register(assignmentRoutes, { services });
+  await app.register(reportRoutes, { services });
   await app.register(fileRoutes, { services });
   return app;
 }

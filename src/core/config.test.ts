@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       lockout: { attempts: 5, windowMinutes: 15 },
       webDir: path.join(CWD, 'dist', 'web'),
       asOf: '2015-10-15',
+      overloadDelayMs: 5000,
     });
   });
 

@@ -19,6 +19,8 @@ export interface Config {
   webDir: string;
   /** The date dashboards and lights are seen at by default; null means today (demo: inside 2015). */
   asOf: string | null;
+  /** Shed load (503) when the event loop lags this many ms; 0 turns it off. */
+  overloadDelayMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -47,6 +49,7 @@ export const CONFIG_VARIABLES = [
     'demo: 2015-10-15; else today',
     'date dashboards and traffic lights are seen at by default (YYYY-MM-DD or today)',
   ],
+  ['QCITY_OVERLOAD_DELAY_MS', '5000', 'answer 503 while the event loop lags this long; 0 turns load shedding off'],
 ] as const;
 
 function invalid(message: string): never {
@@ -104,6 +107,7 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     },
     webDir: path.resolve(cwd, env.QCITY_WEB_DIR || 'dist/web'),
     asOf: asOfDate(env, bool(env, 'QCITY_DEMO', !production)),
+    overloadDelayMs: int(env, 'QCITY_OVERLOAD_DELAY_MS', 5000, 0, 600_000),
   };
 }
 

@@ -158,6 +158,12 @@ export const ERRORS = {
     en: 'This period already has a report awaiting review',
   },
 
+  QC_ERR_SUBPLAN_INCOMPLETE: {
+    status: 409,
+    zh: '实施方案还有 {0} 处需完善(任务须有责任部门、责任人和时限,每项市级措施须有任务或说明不适用)',
+    en: 'The implementation plan has {0} gap(s): every task needs a department, a person and a deadline, every city measure a task or a reason it does not apply',
+  },
+
   // Audit
   QC_ERR_AUDIT_CHAIN_BROKEN: {
     status: 500,

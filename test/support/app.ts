@@ -41,6 +41,7 @@ export interface Caller {
   get(url: string, options?: CallOptions): Promise<Response>;
   post(url: string, body?: unknown, options?: CallOptions): Promise<Response>;
   patch(url: string, body?: unknown, options?: CallOptions): Promise<Response>;
+  put(url: string, body?: unknown, options?: CallOptions): Promise<Response>;
   delete(url: string, options?: CallOptions): Promise<Response>;
 }
 
@@ -134,15 +135,18 @@ export function expectOk<T = any>(res: Response, status = 200): T {
 
 /**
  * A fresh database of `dialect`, migrated and seeded (org registry, demo accounts with the demo password)
- * and the whole HTTP app on top, driven by a fixed clock the test can move.
+ * and the whole HTTP app on top, driven by a fixed clock the test can move. The demo plan is published
+ * without synthetic progress unless `demoData` asks for it (it takes seconds).
  */
 export async function createTestApp(
   dialect: Dialect,
-  options: { clock?: TestClock; env?: Record<string, string> } = {},
+  options: { clock?: TestClock; env?: Record<string, string>; demoData?: boolean } = {},
 ): Promise<TestApp> {
   const tdb = await createTestDatabase(dialect);
   const clock = options.clock ?? fixedClock(TEST_START);
   const config = loadConfig({
+    // A test machine running many suites at once lags; shedding load there would only make tests flaky.
+    QCITY_OVERLOAD_DELAY_MS: '0',
     ...options.env,
     QCITY_DEMO: 'true',
     QCITY_LOG_LEVEL: 'silent',
@@ -151,7 +155,7 @@ export async function createTestApp(
   const services = createServices(config, tdb, clock);
   let app: TestHttpApp | undefined;
   try {
-    await prepareDatabase(services);
+    await prepareDatabase(services, { demoData: options.demoData ?? false });
     app = await buildApp(services);
     await app.ready();
   } catch (err) {
@@ -196,6 +200,7 @@ export async function createTestApp(
       get: (url, opts) => self.request('GET', url, undefined, opts),
       post: (url, body, opts) => self.request('POST', url, body, opts),
       patch: (url, body, opts) => self.request('PATCH', url, body, opts),
+      put: (url, body, opts) => self.request('PUT', url, body, opts),
       delete: (url, opts) => self.request('DELETE', url, undefined, opts),
     };
     return self;

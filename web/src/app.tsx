@@ -18,6 +18,14 @@ const UsersPage = lazy(() => import('./pages/users/users-page'));
 const TokensPage = lazy(() => import('./pages/tokens/tokens-page'));
 const AuditPage = lazy(() => import('./pages/audit/audit-page'));
 const ChangePasswordPage = lazy(() => import('./pages/auth/change-password-page'));
+const PlansPage = lazy(() => import('./pages/plans/plans-page'));
+const PlanImportPage = lazy(() => import('./pages/plans/plan-import-page'));
+const PlanDetailPage = lazy(() => import('./pages/plans/plan-detail-page'));
+const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
+const DashboardEntry = lazy(() => import('./pages/dashboard/dashboard-entry'));
+const AssignmentsPage = lazy(() => import('./pages/assignments/assignments-page'));
+const AssignmentPage = lazy(() => import('./pages/assignments/assignment-page'));
+const ReviewsPage = lazy(() => import('./pages/reviews/reviews-page'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>{children}</Suspense>;
@@ -58,6 +66,14 @@ const router = createBrowserRouter([
           { path: 'users', element: guarded('users.manage', <UsersPage />) },
           { path: 'tokens', element: guarded('tokens.own', <TokensPage />) },
           { path: 'audit', element: guarded('audit.read', <AuditPage />) },
+          { path: 'plans', element: guarded('plans.read', <PlansPage />) },
+          { path: 'plans/import', element: guarded('plans.manage', <PlanImportPage />) },
+          { path: 'plans/:id', element: guarded('plans.read', <PlanDetailPage />) },
+          { path: 'plans/:id/dashboard', element: guarded('plans.read', <DashboardPage />) },
+          { path: 'dashboard', element: guarded('plans.read', <DashboardEntry />) },
+          { path: 'assignments', element: guarded('assignments.read', <AssignmentsPage />) },
+          { path: 'assignments/:id', element: guarded('assignments.read', <AssignmentPage />) },
+          { path: 'reviews', element: guarded('assignments.review', <ReviewsPage />) },
           {
             path: 'profile',
             element: (

@@ -50,7 +50,7 @@ describe('access policy', () => {
   });
 
   /** Work only the responsible unit itself does (signing off, reporting); the office reviews it. */
-  const UNIT_ONLY: Permission[] = ['assignments.work'];
+  const UNIT_ONLY: Permission[] = ['assignments.work', 'subplans.file'];
 
   it('admin may do everything declared except a unit’s own work', () => {
     for (const p of Object.keys(POLICY) as Permission[]) {
@@ -145,6 +145,8 @@ describe('access policy', () => {
       'orgs.read',
       'orgs.staff.read',
       'plans.read',
+      'subplans.file',
+      'subplans.read',
       'tokens.own',
     ]);
     assert.deepEqual(permissionsOf(leader).sort(), [
@@ -153,6 +155,7 @@ describe('access policy', () => {
       'orgs.read',
       'orgs.staff.read',
       'plans.read',
+      'subplans.read',
       'tokens.own',
     ]);
     assert.deepEqual(permissionsOf(hospital).sort(), ['files.upload', 'tokens.own']);

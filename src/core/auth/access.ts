@@ -34,6 +34,10 @@ export const POLICY = {
   'assignments.work': { unit: 'own-unit' },
   'assignments.review': { admin: 'all' },
   'assignments.manage': { admin: 'all' },
+  // District implementation plans (备案): a district files its own, the office reviews.
+  'subplans.read': { admin: 'all', leader: 'all', assessor: 'all', unit: 'own-unit' },
+  'subplans.file': { unit: 'own-unit' },
+  'subplans.review': { admin: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Rule>>>;
 
 export type Permission = keyof typeof POLICY;
@@ -54,6 +58,9 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'assignments.work': { zh: '签收任务、报送进展', en: 'Sign off assignments and report progress' },
   'assignments.review': { zh: '审核进展报告、销号', en: 'Review progress reports and close assignments' },
   'assignments.manage': { zh: '交办、撤销、调整任务', en: 'Dispatch, cancel and adjust assignments' },
+  'subplans.read': { zh: '查看区市实施方案', en: 'Read district implementation plans' },
+  'subplans.file': { zh: '报送本区市实施方案', en: 'File the district’s implementation plan' },
+  'subplans.review': { zh: '审核区市实施方案', en: 'Review district implementation plans' },
 };
 
 /** True for a declared permission name. */

@@ -152,3 +152,46 @@ export interface PlanTables {
   report_evidence: ReportEvidenceTable;
   counters: CounterTable;
 }
+
+export interface SubPlanTable {
+  id: Id;
+  plan_id: number;
+  district_code: string;
+  /** not_started | draft | filed | returned | accepted */
+  status: string;
+  due_date: string;
+  title: string | null;
+  filed_at: string | null;
+  late_days: number | null;
+  decided_at: string | null;
+  return_reason: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+export interface SubPlanTaskTable {
+  id: Id;
+  sub_plan_id: number;
+  measure_id: number;
+  action_id: number | null;
+  ord: number;
+  title: string;
+  dept_name: string | null;
+  responsible_person: string | null;
+  due_date: string | null;
+}
+
+export interface SubPlanExclusionTable {
+  id: Id;
+  sub_plan_id: number;
+  measure_id: number;
+  reason: string;
+}
+
+/** Tables of district implementation plans (migration 0005). */
+export interface SubPlanTables {
+  sub_plans: SubPlanTable;
+  sub_plan_tasks: SubPlanTaskTable;
+  sub_plan_exclusions: SubPlanExclusionTable;
+}

@@ -133,7 +133,7 @@ export async function createHttpServer(config: Config, auth: Authenticator, vers
   });
   await app.register(cookie);
   await app.register(underPressure, {
-    maxEventLoopDelay: 2000,
+    maxEventLoopDelay: config.overloadDelayMs,
     exposeStatusRoute: false,
     pressureHandler: () => {
       throw new QcError('QC_ERR_OVERLOADED');

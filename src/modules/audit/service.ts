@@ -1,4 +1,4 @@
-import { authorize } from '../../core/auth/access.js';
+import { type AccessTarget, authorize } from '../../core/auth/access.js';
 import type { RequestContext } from '../../core/context.js';
 import { paging } from '../../core/db/rows.js';
 import type { CoreDeps } from '../../core/deps.js';
@@ -8,11 +8,24 @@ function parse(text: string | null): unknown {
   return text === null ? null : JSON.parse(text);
 }
 
+/** Names the unit an entity belongs to, so unit staff may read that entity's history. */
+export type EntityScopeResolver = (entityId: string) => Promise<AccessTarget | null>;
+
 /** Reading the audit trail: the history of any entity, and verification of the hash chain. */
 export class AuditService {
+  private readonly scopes = new Map<string, EntityScopeResolver>([['org_unit', async (code) => ({ unitCode: code })]]);
+
   constructor(private readonly core: CoreDeps) {}
 
-  /** A page of audit rows, newest first. Unit staff may read the history of their own unit only. */
+  /**
+   * Higher modules declare who owns their entities (an assignment belongs to its unit); the audit
+   * module itself knows nothing of them.
+   */
+  registerEntityScope(entityType: string, resolver: EntityScopeResolver): void {
+    this.scopes.set(entityType, resolver);
+  }
+
+  /** A page of audit rows, newest first. Unit staff may read the history of entities of their own unit only. */
   async list(
     ctx: RequestContext,
     query: {
@@ -24,8 +37,9 @@ export class AuditService {
       pageSize?: number;
     },
   ) {
-    const ownUnit = query.entityType === 'org_unit' && query.entityId ? query.entityId : null;
-    authorize(ctx, 'audit.read', { unitCode: ownUnit });
+    const resolver = query.entityType && query.entityId ? this.scopes.get(query.entityType) : undefined;
+    const target = resolver && query.entityId ? await resolver(query.entityId) : null;
+    authorize(ctx, 'audit.read', target ?? undefined);
     const { page, pageSize, offset } = paging(query.page, query.pageSize);
     const filter = { entityType: query.entityType, entityId: query.entityId, actor: query.actor, action: query.action };
     const [total, rows] = await Promise.all([

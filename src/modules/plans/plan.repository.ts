@@ -179,3 +179,24 @@ export async function countPlans(db: Kysely<DB>): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/** The unit an assignment belongs to, by its external id. */
+export async function unitOfAssignment(db: Kysely<DB>, externalId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('assignments')
+    .select('unit_code')
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+  return row?.unit_code ?? null;
+}
+
+/** The unit whose assignment a progress report belongs to. */
+export async function unitOfReport(db: Kysely<DB>, reportId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('progress_reports')
+    .innerJoin('assignments', 'assignments.id', 'progress_reports.assignment_id')
+    .select('assignments.unit_code')
+    .where('progress_reports.id', '=', reportId)
+    .executeTakeFirst();
+  return row?.unit_code ?? null;
+}

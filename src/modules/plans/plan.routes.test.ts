@@ -93,6 +93,27 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    it('lets unit staff read the history of their own assignments only', async () => {
+      const own = expectOk(
+        await edu.get('/api/audit', { query: { entityType: 'assignment', entityId: 'QD2015-M01-EDU' } }),
+      );
+      assert.deepEqual(
+        own.items.map((r: { action: string }) => r.action),
+        ['assignment.dispatch'],
+      );
+      expectError(
+        await edu.get('/api/audit', { query: { entityType: 'assignment', entityId: 'QD2015-M01-QTS' } }),
+        403,
+        'QC_ERR_FORBIDDEN',
+      );
+      expectError(
+        await edu.get('/api/audit', { query: { entityType: 'assignment', entityId: 'nope' } }),
+        403,
+        'QC_ERR_FORBIDDEN',
+      );
+      expectOk(await leader.get('/api/audit', { query: { entityType: 'assignment', entityId: 'QD2015-M01-QTS' } }));
+    });
+
     it('imports official text as a draft with a preview of units and assignments', async () => {
       const head = await auditHead(t.db);
       const draft = expectOk<PlanSummary>(

@@ -12,6 +12,7 @@ import { mergeSettings, type PlanSettings, type PlanSettingsPatch } from './doma
 import { extractPlanText } from './extract.js';
 import { type ParseResult, PlanParseError, parsePlan } from './parser/index.js';
 import * as repo from './plan.repository.js';
+import type { SubPlanService } from './subplan.service.js';
 
 /** A plan as lists show it. */
 export interface PlanSummary {
@@ -71,6 +72,7 @@ export class PlanService {
   constructor(
     private readonly core: CoreDeps,
     private readonly orgs: OrgService,
+    private readonly subPlans: SubPlanService,
   ) {}
 
   private async mustFind(id: number) {
@@ -344,6 +346,8 @@ export class PlanService {
       sourceName: row.source_name ?? undefined,
       code: row.code,
       year: previous.plan.year ?? undefined,
+      // Text taken from a PDF's text layer was parsed with wrapped lines joined; keep it that way.
+      joinLines: /\.pdf$/i.test(row.source_name ?? ''),
     });
   }
 
@@ -414,7 +418,12 @@ export class PlanService {
     if (!isCalendarDate(dispatchDate)) throw new QcError('QC_ERR_VALIDATION', [`dispatchDate=${dispatchDate}`]);
     const previous = JSON.parse(row.parse_json) as ParseResult;
     const registry = await this.orgs.registry();
-    const parse = parseOrFail(row.source_text, { registry, planCode: row.code, year: previous.plan.year ?? undefined });
+    const parse = parseOrFail(row.source_text, {
+      registry,
+      planCode: row.code,
+      year: previous.plan.year ?? undefined,
+      joinLines: /\.pdf$/i.test(row.source_name ?? ''),
+    });
     const blocking = blockingIssues(parse);
     if (blocking.length) {
       throw new QcError(
@@ -509,6 +518,12 @@ export class PlanService {
           version: 1,
         })),
       );
+      await this.subPlans.createForPublication(trx, ctx, {
+        planId: id,
+        districtCodes: [...new Set(parse.plan.obligations.map((o) => o.districtCode))],
+        dispatchDate,
+        dueDays: settings.subPlanDueDays,
+      });
       // Each assignment's own history starts with its dispatch (交办).
       for (const a of publication.assignments) {
         await this.core.audit.append(trx, ctx, {

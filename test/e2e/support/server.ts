@@ -68,6 +68,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
       QCITY_DATABASE_URL: `sqlite:${path.join(dataDir, 'qcity.db')}`,
       QCITY_DEMO: 'true',
       QCITY_LOG_LEVEL: 'warn',
+      QCITY_OVERLOAD_DELAY_MS: '0',
       QCITY_WEB_DIR: path.join(ROOT, 'dist/web'),
       ...extraEnv,
     },

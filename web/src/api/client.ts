@@ -113,6 +113,24 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
 }
 
+/** Sends one multipart form (file uploads) with the CSRF header; resolves to the parsed JSON answer. */
+export async function upload<T>(path: string, form: FormData): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': lang };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, body: form, credentials: 'same-origin' });
+  } catch (err) {
+    throw new ApiError(0, CLIENT_CODES.network, (err as Error).message);
+  }
+  if (!res.ok) {
+    const error = await readError(res);
+    if (isAuthLost(error)) authLostHandler?.(error);
+    throw error;
+  }
+  return (await res.json()) as T;
+}
+
 export const get = <T>(path: string, query?: RequestOptions['query']) => request<T>('GET', path, { query });
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} });
 export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });

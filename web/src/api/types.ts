@@ -38,6 +38,8 @@ export interface Meta {
   name: string;
   version: string;
   demo: boolean;
+  /** The date dashboards and lights are seen at by default (inside the plan year in demo mode). */
+  asOf: string;
   demoAccounts?: DemoAccount[];
 }
 

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQueries } from '@tanstack/react-query';
 import { Alert, Empty, Spin, Table, Tag, Timeline, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { auditApi } from '../api/audit';
@@ -19,8 +19,13 @@ function show(value: unknown): string {
   if (value === null) return '∅';
   if (Array.isArray(value)) {
     // Alias lists come as [{id, alias, source}] or plain strings.
+    // Alias lists come as [{alias}], evidence and key results as [{name, …}].
     return value
-      .map((v) => (v && typeof v === 'object' && 'alias' in v ? String((v as { alias: unknown }).alias) : show(v)))
+      .map((v) => {
+        if (v && typeof v === 'object' && 'alias' in v) return String((v as { alias: unknown }).alias);
+        if (v && typeof v === 'object' && 'name' in v) return String((v as { name: unknown }).name);
+        return show(v);
+      })
       .join('、');
   }
   return typeof value === 'string' ? value : JSON.stringify(value);
@@ -68,7 +73,42 @@ const FIELD_LABELS: Record<string, MsgKey> = {
   roles: 'users.roles',
   disabled: 'users.disabled',
   permissions: 'tokens.permissions',
+  title: 'plans.planTitle',
+  state: 'asg.state',
+  status: 'common.status',
+  progress: 'asg.progress',
+  period: 'report.period',
+  narrative: 'report.narrative',
+  issues: 'report.issues',
+  nextSteps: 'report.nextSteps',
+  keyResults: 'report.keyResults',
+  evidence: 'report.evidence',
+  requestClose: 'report.requestCloseTag',
+  regressReason: 'report.regressReason',
+  reason: 'event.reason',
+  signedAt: 'asg.signedAt',
+  dispatchedOn: 'asg.dispatchedOn',
+  dueDate: 'asg.dueDate',
+  unitCode: 'asg.unit',
+  role: 'asg.role',
+  completedAt: 'asg.completedAt',
+  assignment: 'entity.assignment',
+  report: 'entity.report',
 };
+
+/** A coded value in the UI language: unit kinds, assignment states, report and plan statuses. */
+function codedValue(t: TFunction, field: string, v: string): string {
+  if (field === 'kind') return t.opt('kind.', v);
+  if (field === 'state') return t.opt('state.', v);
+  if (field === 'role') return t.opt('role.assignment.', v);
+  // Instants (signedAt, completedAt) in local time, like the row's own time.
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(v)) return formatInstant(v);
+  if (field === 'status') {
+    const report = t.opt('report.status.', v);
+    return report === v ? t.opt('plans.status.', v) : report;
+  }
+  return v;
+}
 
 /** A compact before/after table of one audit row's changes. */
 export function AuditDiff({ row }: { row: AuditRow }) {
@@ -76,7 +116,7 @@ export function AuditDiff({ row }: { row: AuditRow }) {
   const value = (field: string, v: string) => {
     if (v === 'true') return t('common.yes');
     if (v === 'false') return t('common.no');
-    return field === 'kind' ? t.opt('kind.', v) : v;
+    return codedValue(t, field, v);
   };
   const rows = diffRows(row.before, row.after).map((r) => {
     const key = FIELD_LABELS[r.field];
@@ -116,33 +156,51 @@ export function actorLabel(t: TFunction, row: AuditRow): string {
   return extra ? `${name}(${extra})` : name;
 }
 
-/** The audit history of one record (newest first), e.g. entityType `org_unit`, entityId = unit code. */
-export function EntityHistory({ entityType, entityId }: { entityType: string; entityId: string }) {
+export interface EntityRef {
+  entityType: string;
+  entityId: string;
+}
+
+/**
+ * The audit history of one record (newest first), e.g. entityType `org_unit`, entityId = unit code; rows of
+ * `related` records (an assignment's reports) are merged in, labelled with their record.
+ */
+export function EntityHistory({ entityType, entityId, related = [] }: EntityRef & { related?: EntityRef[] }) {
   const t = useT();
-  const query = useQuery({
-    queryKey: ['audit', { entityType, entityId, pageSize: 100 }],
-    queryFn: () => auditApi.list({ entityType, entityId, pageSize: 100 }),
+  const refs = [{ entityType, entityId }, ...related];
+  const queries = useQueries({
+    queries: refs.map((ref) => ({
+      queryKey: ['audit', { ...ref, pageSize: 100 }],
+      queryFn: () => auditApi.list({ ...ref, pageSize: 100 }),
+    })),
   });
-  if (query.isPending) return <Spin />;
-  if (query.isError) {
-    const forbidden = query.error instanceof ApiError && query.error.status === 403;
+  if (queries.some((q) => q.isPending)) return <Spin />;
+  const failed = queries.find((q) => q.isError);
+  if (failed) {
+    const forbidden = failed.error instanceof ApiError && failed.error.status === 403;
     return (
       <Alert
         type={forbidden ? 'info' : 'error'}
-        title={forbidden ? t('audit.historyForbidden') : errorText(t, query.error)}
+        title={forbidden ? t('audit.historyForbidden') : errorText(t, failed.error)}
       />
     );
   }
-  const items = [...query.data.items].sort((a, b) => b.seq - a.seq);
+  const items = queries.flatMap((q) => q.data?.items ?? []).sort((a, b) => b.seq - a.seq);
   if (items.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('audit.noHistory')} />;
   return (
     <Timeline
+      data-testid="entity-history"
       items={items.map((row) => ({
         key: row.seq,
         content: (
           <div>
             <div style={{ marginBottom: 6 }}>
               <Tag color="blue">{t.opt('action.', row.action)}</Tag>
+              {row.entityType !== entityType && (
+                <Tag>
+                  {t.opt('entity.', row.entityType)} #{row.entityId}
+                </Tag>
+              )}
               <Typography.Text>{actorLabel(t, row)}</Typography.Text>
               <Typography.Text type="secondary" style={{ marginLeft: 12 }}>
                 {formatInstant(row.at)}

@@ -1,8 +1,9 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Empty, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, Button, Card, DatePicker, Empty, Input, Select, Space, Table, Typography } from 'antd';
 import type { ColumnsType, TableProps } from 'antd/es/table';
 import type { SorterResult } from 'antd/es/table/interface';
+import dayjs from 'dayjs';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ListParams, Page } from '../api/types';
@@ -11,8 +12,14 @@ import { errorText, useT } from '../i18n';
 /** One control in the filter bar; its value lives in the URL under `name`. */
 export interface ListFilter {
   name: string;
-  type: 'select' | 'text';
+  type: 'select' | 'text' | 'date';
   placeholder: string;
+  /** Select only: type to filter the options by their label. */
+  showSearch?: boolean;
+  /** Shown before the control (e.g. "视角日期"). */
+  label?: ReactNode;
+  /** Filters that depend on this one and are cleared when it changes (a plan's measures). */
+  resets?: string[];
   options?: { value: string; label: ReactNode }[];
   /** Used when the URL has no value; never written to the URL. */
   defaultValue?: string;
@@ -35,6 +42,11 @@ export interface ListPageProps<T> {
   toolbar?: ReactNode;
   expandable?: TableProps<T>['expandable'];
   pageSize?: number;
+  onRow?: TableProps<T>['onRow'];
+  /** Extra values sent with every request but never shown as filters (e.g. a fixed unit). */
+  fixedParams?: ListParams;
+  /** Text of the empty table when nothing is filtered. */
+  emptyText?: ReactNode;
 }
 
 const PAGING_KEYS = ['page', 'pageSize', 'sort', 'order'];
@@ -57,6 +69,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
 
   const params: ListParams = { page, pageSize, sort, order, q: q || undefined };
   for (const f of filters) params[f.name] = filterValue(f) || undefined;
+  Object.assign(params, props.fixedParams);
 
   const query = useQuery({
     queryKey: [props.queryKey, params],
@@ -72,6 +85,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
     const next = new URLSearchParams(searchParams);
     for (const [key, value] of Object.entries(changes)) {
       const f = filters.find((x) => x.name === key);
+      for (const dependent of f?.resets ?? []) next.delete(dependent);
       if (value === undefined || value === '' || (f && value === f.defaultValue)) next.delete(key);
       else next.set(key, String(value));
     }
@@ -79,7 +93,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
     setSearchParams(next);
   };
 
-  const filtered = q !== '' || filters.some((f) => searchParams.has(f.name));
+  const filtered = q !== '' || filters.some((f) => f.type !== 'date' && searchParams.has(f.name));
   const clearFilters = () => {
     const next = new URLSearchParams(searchParams);
     for (const key of ['q', 'page', ...filters.map((f) => f.name)]) next.delete(key);
@@ -133,7 +147,19 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
           />
         )}
         {filters.map((f) =>
-          f.type === 'select' ? (
+          f.type === 'date' ? (
+            <Space key={f.name} size={4}>
+              {f.label && <Typography.Text type="secondary">{f.label}</Typography.Text>}
+              <DatePicker
+                aria-label={f.placeholder}
+                placeholder={f.placeholder}
+                allowClear={false}
+                value={filterValue(f) ? dayjs(filterValue(f)) : null}
+                onChange={(d) => update({ [f.name]: d ? d.format('YYYY-MM-DD') : undefined })}
+                style={{ width: f.width ?? 140 }}
+              />
+            </Space>
+          ) : f.type === 'select' ? (
             <Select
               key={f.name}
               aria-label={f.placeholder}
@@ -141,8 +167,10 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
               allowClear={f.defaultValue === undefined}
               value={filterValue(f) || undefined}
               options={f.options ?? []}
+              showSearch={f.showSearch ? { optionFilterProp: 'label' } : undefined}
               onChange={(value?: string) => update({ [f.name]: value })}
               style={{ width: f.width ?? 160 }}
+              popupMatchSelectWidth={false}
             />
           ) : (
             <Input.Search
@@ -174,6 +202,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
         dataSource={query.data?.items ?? []}
         loading={query.isFetching}
         expandable={props.expandable}
+        onRow={props.onRow}
         onChange={onTableChange}
         scroll={{ x: 'max-content' }}
         locale={{
@@ -182,7 +211,7 @@ export function ListPage<T extends object>(props: ListPageProps<T>) {
           ) : (
             <Empty
               image={Empty.PRESENTED_IMAGE_SIMPLE}
-              description={filtered ? t('common.emptyFiltered') : t('common.emptyData')}
+              description={filtered ? t('common.emptyFiltered') : (props.emptyText ?? t('common.emptyData'))}
             >
               {filtered && <Button onClick={clearFilters}>{t('common.clearFilters')}</Button>}
             </Empty>

@@ -1,3 +1,6 @@
+import { dashEn } from './dash.en';
+import { plansEn } from './plans.en';
+import { workEn } from './work.en';
 import type { MsgKey } from './zh-CN';
 
 /** English UI texts; the type makes a missing or extra key a compile error. */
@@ -126,7 +129,7 @@ export const en: Record<MsgKey, string> = {
   'home.q.tokens': 'Create personal tokens for API access',
   'home.q.audit': 'See who changed what, and when',
   'home.q.profile': 'Change your login password regularly',
-  'home.moreSoon': 'Plan supervision, assessment, quality credit and the other modules follow soon.',
+  'home.moreSoon': 'Assessment, quality credit and the other modules follow soon.',
 
   'role.admin': 'Quality office (admin)',
   'role.unit': 'Unit staff',
@@ -297,4 +300,8 @@ export const en: Record<MsgKey, string> = {
   'entity.api_token': 'API token',
   'entity.org_group': 'Unit group',
   'entity.session': 'Session',
+
+  ...plansEn,
+  ...workEn,
+  ...dashEn,
 };

@@ -1,3 +1,7 @@
+import { dashZh } from './dash.zh-CN';
+import { plansZh } from './plans.zh-CN';
+import { workZh } from './work.zh-CN';
+
 /** Chinese (default) UI texts. en.ts must have exactly the same keys. */
 export const zh = {
   'app.title': '青岛市质量强市综合管理平台',
@@ -119,7 +123,7 @@ export const zh = {
   'home.q.tokens': '为接口调用创建个人访问令牌',
   'home.q.audit': '查看谁在何时修改了什么',
   'home.q.profile': '定期修改登录密码',
-  'home.moreSoon': '行动计划、考核、质量信用等业务模块将陆续上线。',
+  'home.moreSoon': '考核、质量信用等业务模块将陆续上线。',
 
   'role.admin': '质量办管理员',
   'role.unit': '责任单位',
@@ -289,6 +293,10 @@ export const zh = {
   'entity.api_token': '访问令牌',
   'entity.org_group': '单位组',
   'entity.session': '会话',
+
+  ...plansZh,
+  ...workZh,
+  ...dashZh,
 } as const;
 
 export type MsgKey = keyof typeof zh;

@@ -9,7 +9,8 @@ export default function AdminHome() {
   const t = useT();
   const me = useCurrentUser();
   const navigate = useNavigate();
-  const links = navFor(me).filter((i) => i.hint);
+  const withHint = navFor(me).filter((i) => i.hint);
+  const links = [...withHint.filter((i) => i.featured), ...withHint.filter((i) => !i.featured)];
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>

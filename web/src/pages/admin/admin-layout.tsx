@@ -8,7 +8,8 @@ import { LanguageSwitch } from '../../components/language-switch';
 import { useCurrentUser } from '../../components/require-auth';
 import { errorText, useT } from '../../i18n';
 import { BrandMark } from '../portal/brand-mark';
-import { navFor } from './nav';
+import { DemoBadge } from './demo-badge';
+import { navFor, selectedNav } from './nav';
 
 /** The admin frame: role-aware side menu, header with language switch, user menu and logout. */
 export function AdminLayout() {
@@ -22,7 +23,7 @@ export function AdminLayout() {
   // On phones the header keeps only icons, so the logout button stays on screen.
   const wide = Grid.useBreakpoint().md !== false;
   const items = navFor(me);
-  const selected = [...items].reverse().find((i) => location.pathname.startsWith(i.path))?.path ?? '/admin';
+  const selected = selectedNav(items, location.pathname);
 
   const doLogout = async () => {
     setLoggingOut(true);
@@ -51,6 +52,7 @@ export function AdminLayout() {
         <Typography.Text strong style={{ color: '#fff', fontSize: 17, flex: 1 }} ellipsis>
           {t('app.title')}
         </Typography.Text>
+        <DemoBadge compact={!wide} />
         <Space size={4}>
           <LanguageSwitch light compact={!wide} />
           <Dropdown

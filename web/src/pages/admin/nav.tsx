@@ -1,9 +1,13 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  CarryOutOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
   HomeOutlined,
   KeyOutlined,
   LockOutlined,
+  ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -19,6 +23,12 @@ export interface NavItem {
   icon: ReactNode;
   /** Shown only when /api/auth/me lists this permission. */
   permission?: string;
+  /** Hidden when the user holds this permission (a sibling entry with the same path takes over). */
+  unless?: string;
+  /** Paths this entry is selected for, beyond those starting with `path`. */
+  match?: RegExp;
+  /** Listed first among the home page's quick links (the day-to-day business). */
+  featured?: boolean;
 }
 
 export const NAV: NavItem[] = [
@@ -32,6 +42,49 @@ export const NAV: NavItem[] = [
     permission: 'users.manage',
   },
   { path: '/admin/audit', label: 'nav.audit', hint: 'home.q.audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  // Plan supervision (督查督办). After the registry entries: test/e2e/admin.test.ts pins the first four.
+  {
+    path: '/admin/plans',
+    label: 'nav.plans',
+    hint: 'home.q.plans',
+    icon: <ScheduleOutlined />,
+    featured: true,
+    permission: 'plans.read',
+  },
+  {
+    path: '/admin/dashboard',
+    label: 'nav.dashboard',
+    hint: 'home.q.dashboard',
+    icon: <DashboardOutlined />,
+    featured: true,
+    permission: 'plans.read',
+    match: /^\/admin\/plans\/\d+\/dashboard/,
+  },
+  {
+    path: '/admin/assignments',
+    label: 'nav.myAssignments',
+    hint: 'home.q.myAssignments',
+    icon: <CarryOutOutlined />,
+    featured: true,
+    permission: 'assignments.work',
+  },
+  {
+    path: '/admin/assignments',
+    label: 'nav.assignments',
+    hint: 'home.q.assignments',
+    icon: <CarryOutOutlined />,
+    featured: true,
+    permission: 'assignments.read',
+    unless: 'assignments.work',
+  },
+  {
+    path: '/admin/reviews',
+    label: 'nav.reviews',
+    hint: 'home.q.reviews',
+    icon: <FileSearchOutlined />,
+    featured: true,
+    permission: 'assignments.review',
+  },
   {
     path: '/admin/tokens',
     label: 'nav.tokens',
@@ -44,5 +97,12 @@ export const NAV: NavItem[] = [
 
 /** The menu entries this user may open. */
 export function navFor(me: Me): NavItem[] {
-  return NAV.filter((item) => !item.permission || can(me, item.permission));
+  return NAV.filter((item) => (!item.permission || can(me, item.permission)) && !(item.unless && can(me, item.unless)));
+}
+
+/** The entry to highlight for a path: an explicit `match` first, else the longest matching prefix. */
+export function selectedNav(items: NavItem[], pathname: string): string {
+  const matched = items.find((i) => i.match?.test(pathname));
+  if (matched) return matched.path;
+  return [...items].reverse().find((i) => pathname.startsWith(i.path))?.path ?? '/admin';
 }
