@@ -127,6 +127,19 @@ export function expectError(res: Response, status: number, code: string) {
   return body;
 }
 
+/**
+ * Performs a request that must fail with `code` and leave every table, and the audit log, exactly as
+ * they were (no write is half-done).
+ */
+export async function expectRefused(db: Kysely<DB>, request: () => Promise<Response>, status: number, code: string) {
+  const counts = await rowCounts(db);
+  const head = await auditHead(db);
+  const body = expectError(await request(), status, code);
+  assert.deepEqual(await rowCounts(db), counts, `${code}: nothing written`);
+  assert.equal(await auditHead(db), head, `${code}: no audit row`);
+  return body;
+}
+
 /** Asserts a success status and returns the parsed JSON body. */
 export function expectOk<T = any>(res: Response, status = 200): T {
   assert.equal(res.statusCode, status, `expected ${status}, got ${res.statusCode} ${res.body}`);

@@ -2,12 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import {
-  auditHead,
   type Caller,
   createTestApp,
   expectError,
   expectOk,
-  rowCounts,
+  expectRefused,
   TEST_START,
   type TestApp,
 } from '../../../test/support/app.js';
@@ -42,14 +41,8 @@ for (const dialect of DIALECTS) {
       await t?.close();
     });
 
-    async function refused(request: () => Promise<LightMyRequestResponse>, status: number, code: string) {
-      const counts = await rowCounts(t.db);
-      const head = await auditHead(t.db);
-      const body = expectError(await request(), status, code);
-      assert.deepEqual(await rowCounts(t.db), counts, `${code}: nothing written`);
-      assert.equal(await auditHead(t.db), head, `${code}: no audit row`);
-      return body;
-    }
+    const refused = (request: () => Promise<LightMyRequestResponse>, status: number, code: string) =>
+      expectRefused(t.db, request, status, code);
 
     const get = async (caller: Caller, ext: string, asOf?: string) =>
       expectOk(await caller.get(`/api/assignments/${ext}${asOf ? `?asOf=${asOf}` : ''}`));

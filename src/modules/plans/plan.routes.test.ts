@@ -8,7 +8,7 @@ import {
   createTestApp,
   expectError,
   expectOk,
-  rowCounts,
+  expectRefused,
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/dialects.js';
@@ -52,15 +52,8 @@ for (const dialect of DIALECTS) {
       await t?.close();
     });
 
-    /** A request that must fail with `code` and change no table. */
-    async function refused(request: () => Promise<LightMyRequestResponse>, status: number, code: string) {
-      const counts = await rowCounts(t.db);
-      const head = await auditHead(t.db);
-      const body = expectError(await request(), status, code);
-      assert.deepEqual(await rowCounts(t.db), counts, `${code}: nothing written`);
-      assert.equal(await auditHead(t.db), head, `${code}: no audit row`);
-      return body;
-    }
+    const refused = (request: () => Promise<LightMyRequestResponse>, status: number, code: string) =>
+      expectRefused(t.db, request, status, code);
 
     it('has the Qingdao 2015 plan published on first start: 18 measures, 86 actions, 153 assignments', async () => {
       const plans = expectOk<PlanSummary[]>(await edu.get('/api/plans'));

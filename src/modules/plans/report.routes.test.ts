@@ -5,12 +5,11 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { LightMyRequestResponse } from 'fastify';
 import {
-  auditHead,
   type Caller,
   createTestApp,
   expectError,
   expectOk,
-  rowCounts,
+  expectRefused,
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/dialects.js';
@@ -56,14 +55,8 @@ for (const dialect of DIALECTS) {
       if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     });
 
-    async function refused(request: () => Promise<LightMyRequestResponse>, status: number, code: string) {
-      const counts = await rowCounts(t.db);
-      const head = await auditHead(t.db);
-      const body = expectError(await request(), status, code);
-      assert.deepEqual(await rowCounts(t.db), counts, `${code}: nothing written`);
-      assert.equal(await auditHead(t.db), head, `${code}: no audit row`);
-      return body;
-    }
+    const refused = (request: () => Promise<LightMyRequestResponse>, status: number, code: string) =>
+      expectRefused(t.db, request, status, code);
 
     async function sign(caller: Caller, ext: string) {
       const a = expectOk(await caller.get(`/api/assignments/${ext}`));

@@ -6,9 +6,8 @@ import {
   auditRowsAfter,
   type Caller,
   createTestApp,
-  expectError,
   expectOk,
-  rowCounts,
+  expectRefused,
   type TestApp,
 } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/dialects.js';
@@ -47,14 +46,8 @@ for (const dialect of DIALECTS) {
       await t?.close();
     });
 
-    async function refused(request: () => Promise<LightMyRequestResponse>, status: number, code: string) {
-      const counts = await rowCounts(t.db);
-      const head = await auditHead(t.db);
-      const body = expectError(await request(), status, code);
-      assert.deepEqual(await rowCounts(t.db), counts, `${code}: nothing written`);
-      assert.equal(await auditHead(t.db), head, `${code}: no audit row`);
-      return body;
-    }
+    const refused = (request: () => Promise<LightMyRequestResponse>, status: number, code: string) =>
+      expectRefused(t.db, request, status, code);
 
     it('publishing the seed obliges the 10 districts of 2015 to file by 2015-08-20', async () => {
       const rows = expectOk<Row[]>(await leader.get(`/api/plans/${planId}/sub-plans`));
