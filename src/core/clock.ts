@@ -29,3 +29,22 @@ export function shanghaiDate(d: Date): string {
   const shifted = new Date(d.getTime() + 8 * 3600_000);
   return shifted.toISOString().slice(0, 10);
 }
+
+const SHANGHAI_OFFSET = 8 * 3600_000;
+
+/**
+ * The instant a write is dated at. With a pinned as-of day (demo mode lives in 2015) and the real day
+ * past it, the write lands on the pinned day at the real time of day, so what users do shows up at the
+ * date they are looking at; the audit row keeps the real time.
+ */
+export function businessNow(clock: Clock, pinnedDay: string | null): string {
+  const real = clock.now();
+  if (!pinnedDay || shanghaiDate(real) <= pinnedDay) return real.toISOString();
+  const timeOfDay = new Date(real.getTime() + SHANGHAI_OFFSET).toISOString().slice(10);
+  return new Date(new Date(`${pinnedDay}${timeOfDay}`).getTime() - SHANGHAI_OFFSET).toISOString();
+}
+
+/** The Asia/Shanghai day of `businessNow`. */
+export function businessToday(clock: Clock, pinnedDay: string | null): string {
+  return shanghaiDate(new Date(businessNow(clock, pinnedDay)));
+}

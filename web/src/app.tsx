@@ -26,6 +26,8 @@ const DashboardEntry = lazy(() => import('./pages/dashboard/dashboard-entry'));
 const AssignmentsPage = lazy(() => import('./pages/assignments/assignments-page'));
 const AssignmentPage = lazy(() => import('./pages/assignments/assignment-page'));
 const ReviewsPage = lazy(() => import('./pages/reviews/reviews-page'));
+const SubPlansEntry = lazy(() => import('./pages/subplans/sub-plans-entry'));
+const SubPlanPage = lazy(() => import('./pages/subplans/sub-plan-page'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>{children}</Suspense>;
@@ -74,6 +76,8 @@ const router = createBrowserRouter([
           { path: 'assignments', element: guarded('assignments.read', <AssignmentsPage />) },
           { path: 'assignments/:id', element: guarded('assignments.read', <AssignmentPage />) },
           { path: 'reviews', element: guarded('assignments.review', <ReviewsPage />) },
+          { path: 'sub-plans', element: guarded('subplans.read', <SubPlansEntry />) },
+          { path: 'sub-plans/:id', element: guarded('subplans.read', <SubPlanPage />) },
           {
             path: 'profile',
             element: (

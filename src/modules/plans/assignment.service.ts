@@ -1,6 +1,6 @@
 import type { Kysely, Updateable } from 'kysely';
 import { authorize, can, type Permission } from '../../core/auth/access.js';
-import { shanghaiDate } from '../../core/clock.js';
+import { businessNow, businessToday, shanghaiDate } from '../../core/clock.js';
 import type { RequestContext } from '../../core/context.js';
 import { isCalendarDate } from '../../core/dates.js';
 import { paging, toBool } from '../../core/db/rows.js';
@@ -63,8 +63,6 @@ const EVENT_PERMISSION: Record<TransitionEvent, Permission> = {
   close: 'assignments.review',
 };
 
-const SHANGHAI_OFFSET_MS = 8 * 3600_000;
-
 /** Assignments (督查督办 tasks): lists with lights, detail with periods, sign-off and office decisions. */
 export class AssignmentService {
   private readonly settingsCache = new Map<string, PlanSettings>();
@@ -78,16 +76,12 @@ export class AssignmentService {
    * every as-of view, dashboards included. The audit row keeps the real instant.
    */
   now(): string {
-    const real = this.core.clock.now();
-    const pin = this.core.config.asOf;
-    if (!pin || shanghaiDate(real) <= pin) return real.toISOString();
-    const timeOfDay = new Date(real.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(10);
-    return new Date(new Date(`${pin}${timeOfDay}`).getTime() - SHANGHAI_OFFSET_MS).toISOString();
+    return businessNow(this.core.clock, this.core.config.asOf);
   }
 
   /** The business day of `now()` in Shanghai: uphold restarts, lateness, which periods have opened. */
   today(): string {
-    return shanghaiDate(new Date(this.now()));
+    return businessToday(this.core.clock, this.core.config.asOf);
   }
 
   /** The day lights are seen at when a caller names none: QCITY_AS_OF, else today in Shanghai. */

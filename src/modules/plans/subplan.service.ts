@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { authorize, can } from '../../core/auth/access.js';
-import { shanghaiDate } from '../../core/clock.js';
+import { businessNow, shanghaiDate } from '../../core/clock.js';
 import type { RequestContext } from '../../core/context.js';
 import type { DB } from '../../core/db/schema.js';
 import type { CoreDeps } from '../../core/deps.js';
@@ -268,10 +268,11 @@ export class SubPlanService {
     if (current.findings.length) {
       throw new QcError('QC_ERR_SUBPLAN_INCOMPLETE', [current.findings.length], current.findings);
     }
-    const today = shanghaiDate(this.core.clock.now());
+    // Dated like every supervision write: on the pinned as-of day in demo mode.
+    const filedAt = businessNow(this.core.clock, this.core.config.asOf);
     await this.change(ctx, row, version, 'file', {
-      filed_at: this.core.clock.now().toISOString(),
-      late_days: lateDays(row.due_date, today),
+      filed_at: filedAt,
+      late_days: lateDays(row.due_date, shanghaiDate(new Date(filedAt))),
       return_reason: null,
     });
     return this.get(ctx, id);
@@ -288,7 +289,7 @@ export class SubPlanService {
     const reason = input.reason?.trim();
     if (input.decision === 'return' && !reason) throw new QcError('QC_ERR_REASON_REQUIRED');
     await this.change(ctx, row, input.version, input.decision, {
-      decided_at: this.core.clock.now().toISOString(),
+      decided_at: businessNow(this.core.clock, this.core.config.asOf),
       return_reason: input.decision === 'return' ? (reason ?? null) : null,
     });
     return this.get(ctx, id);

@@ -135,3 +135,4 @@ export const get = <T>(path: string, query?: RequestOptions['query']) => request
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} });
 export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });
 export const del = <T>(path: string) => request<T>('DELETE', path);
+export const put = <T>(path: string, body: unknown) => request<T>('PUT', path, { body });

@@ -1,4 +1,4 @@
-import { del, get, patch, post, upload } from './client';
+import { del, get, patch, post, put, upload } from './client';
 import type { CompareResult, Dashboard } from './dashboard-types';
 import type {
   AssignmentDetail,
@@ -13,6 +13,7 @@ import type {
   ReportListItem,
   TransitionEvent,
 } from './plan-types';
+import type { SubPlanDetail, SubPlanInput, SubPlanSummary } from './subplan-types';
 import type { ListParams, Page } from './types';
 
 export const plansApi = {
@@ -67,4 +68,14 @@ export const filesApi = {
     form.append('file', file, file.name);
     return upload<FileInfo>('/api/files', form);
   },
+};
+
+/** District implementation plans (区市实施方案备案). */
+export const subPlansApi = {
+  list: (planId: number) => get<SubPlanSummary[]>(`/api/plans/${planId}/sub-plans`),
+  get: (id: number) => get<SubPlanDetail>(`/api/sub-plans/${id}`),
+  save: (id: number, body: SubPlanInput) => put<SubPlanDetail>(`/api/sub-plans/${id}`, body),
+  file: (id: number, version: number) => post<SubPlanDetail>(`/api/sub-plans/${id}/file`, { version }),
+  review: (id: number, body: { version: number; decision: 'accept' | 'return'; reason?: string }) =>
+    post<SubPlanDetail>(`/api/sub-plans/${id}/review`, body),
 };

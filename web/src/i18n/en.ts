@@ -1,5 +1,6 @@
 import { dashEn } from './dash.en';
 import { plansEn } from './plans.en';
+import { subPlansEn } from './subplans.en';
 import { workEn } from './work.en';
 import type { MsgKey } from './zh-CN';
 
@@ -304,4 +305,5 @@ export const en: Record<MsgKey, string> = {
   ...plansEn,
   ...workEn,
   ...dashEn,
+  ...subPlansEn,
 };

@@ -1,5 +1,6 @@
 import { dashZh } from './dash.zh-CN';
 import { plansZh } from './plans.zh-CN';
+import { subPlansZh } from './subplans.zh-CN';
 import { workZh } from './work.zh-CN';
 
 /** Chinese (default) UI texts. en.ts must have exactly the same keys. */
@@ -297,6 +298,7 @@ export const zh = {
   ...plansZh,
   ...workZh,
   ...dashZh,
+  ...subPlansZh,
 } as const;
 
 export type MsgKey = keyof typeof zh;

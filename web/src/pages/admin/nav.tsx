@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   CarryOutOutlined,
   DashboardOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -84,6 +85,14 @@ export const NAV: NavItem[] = [
     icon: <FileSearchOutlined />,
     featured: true,
     permission: 'assignments.review',
+  },
+  {
+    path: '/admin/sub-plans',
+    label: 'nav.subPlans',
+    hint: 'home.q.subPlans',
+    icon: <FileDoneOutlined />,
+    featured: true,
+    permission: 'subplans.read',
   },
   {
     path: '/admin/tokens',

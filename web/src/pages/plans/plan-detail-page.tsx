@@ -11,6 +11,7 @@ import { EntityHistory } from '../../components/entity-history';
 import { PlanStatusTag } from '../../components/plan-bits';
 import { useCurrentUser } from '../../components/require-auth';
 import { errorText, useT } from '../../i18n';
+import { SubPlansCard } from '../subplans/sub-plans-card';
 import { DraftActions } from './plan-actions';
 import { PlanFindings } from './plan-findings';
 import { PlanHeader } from './plan-header';
@@ -117,6 +118,7 @@ export default function PlanDetailPage() {
           )}
         </div>
       </Card>
+      {!draft && can(me, 'subplans.read') && <SubPlansCard plan={plan} />}
       <PlanHeader plan={plan} />
       <PlanFindings plan={plan} canFix={manage} onShowSource={setSource} />
       <Card size="small">

@@ -1,0 +1,16 @@
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { createTestDatabase } from './test/support/db.js';
+import { plansBench } from './bench/plans.bench.js';
+import * as repo from './src/modules/plans/dashboard.repository.js';
+const h = await createTestDatabase('postgres');
+await plansBench(h, 1);
+const m = async (label: string) => { for (let i = 0; i < 10; i++) await repo.reportRows(h.db, 1, '2015-12-31T16:00:00.000Z'); const c0 = process.cpuUsage(); const t0 = performance.now(); for (let i = 0; i < 40; i++) await repo.reportRows(h.db, 1, '2015-12-31T16:00:00.000Z'); const c = process.cpuUsage(c0); console.log(label.padEnd(10), 'wall', ((performance.now() - t0) / 40).toFixed(2), 'cpu', ((c.user + c.system) / 40000).toFixed(2)); };
+await m('default');
+const slow = pg.types.getTypeParser(1184);
+const re = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/;
+pg.types.setTypeParser(1184, (v: string) => { const x = re.exec(v); return x ? `${x[1]}T${x[2]}.${`${x[3] ?? ''}000`.slice(0, 3)}Z` : slow(v); });
+await m('fast');
+pg.types.setTypeParser(1184, slow);
+await m('default');
+await h.drop();
