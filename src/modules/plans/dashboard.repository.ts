@@ -90,19 +90,14 @@ export async function assignmentRows(db: Kysely<DB>, planId: number): Promise<Da
   }));
 }
 
-/**
- * The plan's reports submitted before `until` (an ISO instant): drafts never count, and a report submitted
- * later cannot matter to any figure up to that instant. Unordered: the aggregation orders what it needs, and
- * sorting some 2,000 rows here cost more than the rest of the query.
- */
-export async function reportRows(db: Kysely<DB>, planId: number, until: string): Promise<DashReport[]> {
+/** The plan's reports, drafts left out (they never count); unordered, as the aggregation orders what it needs. */
+export async function reportRows(db: Kysely<DB>, planId: number): Promise<DashReport[]> {
   const rows = await db
     .selectFrom('progress_reports as r')
     .innerJoin('assignments as a', 'a.id', 'r.assignment_id')
     .select(['r.id', 'r.assignment_id', 'r.period', 'r.status', 'r.progress', 'r.submitted_at', 'r.reviewed_at'])
     .where('a.plan_id', '=', planId)
     .where('r.status', '<>', 'draft')
-    .where('r.submitted_at', '<', until)
     .execute();
   return rows.map((r) => ({
     id: Number(r.id),
@@ -113,6 +108,40 @@ export async function reportRows(db: Kysely<DB>, planId: number, until: string):
     submittedAt: r.submitted_at,
     reviewedAt: r.reviewed_at,
   }));
+}
+
+/**
+ * A fingerprint of the plan's assignments and reports: row count, highest id, sum of versions and latest
+ * update of each. Every write through the repositories bumps a version (or adds or removes a row), so an
+ * unchanged fingerprint means the rows read before are still current.
+ */
+export async function changeStamp(db: Kysely<DB>, planId: number): Promise<string> {
+  const [assignments, reports] = await Promise.all([
+    db
+      .selectFrom('assignments')
+      .select((eb) => [
+        eb.fn.countAll().as('n'),
+        eb.fn.max('id').as('maxId'),
+        eb.fn.sum('version').as('versions'),
+        eb.fn.max('updated_at').as('updatedAt'),
+      ])
+      .where('plan_id', '=', planId)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('progress_reports as r')
+      .innerJoin('assignments as a', 'a.id', 'r.assignment_id')
+      .select((eb) => [
+        eb.fn.countAll().as('n'),
+        eb.fn.max('r.id').as('maxId'),
+        eb.fn.sum('r.version').as('versions'),
+        eb.fn.max('r.updated_at').as('updatedAt'),
+      ])
+      .where('a.plan_id', '=', planId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const part = (r: typeof assignments) =>
+    [Number(r.n), Number(r.maxId ?? 0), Number(r.versions ?? 0), r.updatedAt ?? ''].join(',');
+  return `${part(assignments)}|${part(reports)}`;
 }
 
 /** The units the plan assigns work to, with name, kind and display order (a read of the shared registry). */

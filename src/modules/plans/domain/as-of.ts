@@ -89,6 +89,8 @@ export interface DashboardInput {
   reports: readonly DashReport[];
   units: readonly DashUnit[];
   settings: PlanSettings;
+  /** `reports` already grouped by groupReports (a cache may keep it between requests); else computed. */
+  grouped?: ReadonlyMap<number, Report[]>;
 }
 
 /**
@@ -201,7 +203,7 @@ export function groupReports(reports: readonly DashReport[]): Map<number, Report
 
 /** Every assignment prepared for as-of views, in input order. */
 export function prepare(input: DashboardInput): Prepared[] {
-  const grouped = groupReports(input.reports);
+  const grouped = input.grouped ?? groupReports(input.reports);
   return input.assignments.map((a) => {
     const reports = grouped.get(a.id) ?? [];
     return {
@@ -416,10 +418,4 @@ export function groupBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, 
     else out.set(k, [item]);
   }
   return out;
-}
-
-/** The ISO instant at which day D ends in Shanghai, an exclusive bound for "on or before D" in queries. */
-export function endOfDay(day: string): string {
-  // Shanghai keeps UTC+8 all year, so the next midnight there is 16:00 UTC on D.
-  return `${day}T16:00:00.000Z`;
 }

@@ -5,7 +5,7 @@ import {
   type DashAssignment,
   type DashboardInput,
   type DashReport,
-  endOfDay,
+  dayOf,
   groupReports,
   lightAt,
   newCache,
@@ -157,8 +157,11 @@ describe('as-of views', () => {
     assert.equal(checked, 19_440);
   });
 
-  it('ends a Shanghai day at 16:00 UTC', () => {
-    assert.equal(endOfDay('2015-10-15'), '2015-10-15T16:00:00.000Z');
+  it('turns stored instants into Shanghai days, 16:00 UTC starting the next day', () => {
+    assert.equal(dayOf('2015-10-15T15:59:59.999Z'), '2015-10-15');
+    assert.equal(dayOf('2015-10-15T16:00:00.000Z'), '2015-10-16');
+    assert.equal(dayOf('2015-12-31T23:00:00.000Z'), '2016-01-01');
+    assert.equal(dayOf('2015-10-15T10:00:00+08:00'), '2015-10-15', 'other ISO forms take the Date path');
   });
 });
 
