@@ -116,32 +116,35 @@ export async function reportRows(db: Kysely<DB>, planId: number): Promise<DashRe
  * unchanged fingerprint means the rows read before are still current.
  */
 export async function changeStamp(db: Kysely<DB>, planId: number): Promise<string> {
-  const [assignments, reports] = await Promise.all([
-    db
-      .selectFrom('assignments')
-      .select((eb) => [
-        eb.fn.countAll().as('n'),
-        eb.fn.max('id').as('maxId'),
-        eb.fn.sum('version').as('versions'),
-        eb.fn.max('updated_at').as('updatedAt'),
-      ])
-      .where('plan_id', '=', planId)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('progress_reports as r')
-      .innerJoin('assignments as a', 'a.id', 'r.assignment_id')
-      .select((eb) => [
-        eb.fn.countAll().as('n'),
-        eb.fn.max('r.id').as('maxId'),
-        eb.fn.sum('r.version').as('versions'),
-        eb.fn.max('r.updated_at').as('updatedAt'),
-      ])
-      .where('a.plan_id', '=', planId)
-      .executeTakeFirstOrThrow(),
-  ]);
-  const part = (r: typeof assignments) =>
-    [Number(r.n), Number(r.maxId ?? 0), Number(r.versions ?? 0), r.updatedAt ?? ''].join(',');
-  return `${part(assignments)}|${part(reports)}`;
+  // One round trip: the assignments' row, then the reports' row.
+  const rows = await db
+    .selectFrom('assignments')
+    .select((eb) => [
+      eb.val(1).as('part'),
+      eb.fn.countAll().as('n'),
+      eb.fn.max('id').as('maxId'),
+      eb.fn.sum('version').as('versions'),
+      eb.fn.max('updated_at').as('updatedAt'),
+    ])
+    .where('plan_id', '=', planId)
+    .unionAll(
+      db
+        .selectFrom('progress_reports as r')
+        .innerJoin('assignments as a', 'a.id', 'r.assignment_id')
+        .select((eb) => [
+          eb.val(2).as('part'),
+          eb.fn.countAll().as('n'),
+          eb.fn.max('r.id').as('maxId'),
+          eb.fn.sum('r.version').as('versions'),
+          eb.fn.max('r.updated_at').as('updatedAt'),
+        ])
+        .where('a.plan_id', '=', planId),
+    )
+    .execute();
+  return rows
+    .sort((x, y) => Number(x.part) - Number(y.part))
+    .map((r) => [Number(r.n), Number(r.maxId ?? 0), Number(r.versions ?? 0), r.updatedAt ?? ''].join(','))
+    .join('|');
 }
 
 /** The units the plan assigns work to, with name, kind and display order (a read of the shared registry). */

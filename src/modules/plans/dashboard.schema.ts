@@ -130,16 +130,16 @@ export const CompareQuery = Strict({
   ),
 });
 
-const Snapshot = Type.Object({
-  id: Type.String(),
-  title: Type.Optional(Type.String()),
-  state: Type.Optional(Type.String()),
-  progress: Type.Optional(Nullable(Type.Number())),
-  light: Type.Optional(Nullable(Light)),
-  due: Type.Optional(Nullable(Type.String())),
-  units: Type.Optional(Type.Array(Type.String())),
-  lastReportOn: Type.Optional(Nullable(Type.String())),
-});
+const Snapshot = Type.Object(
+  {
+    state: Type.Optional(Type.String()),
+    progress: Type.Optional(Nullable(Type.Number())),
+    light: Type.Optional(Nullable(Light)),
+    due: Type.Optional(Nullable(Type.String())),
+    lastReportOn: Type.Optional(Nullable(Type.String({ description: 'last day a report was submitted' }))),
+  },
+  { description: 'the row at that day; absent when the assignment did not exist then' },
+);
 
 export const Comparison = Type.Object({
   from: Day,

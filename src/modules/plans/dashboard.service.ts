@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import ExcelJS from 'exceljs';
 import nzhcn from 'nzh/cn';
 import { authorize } from '../../core/auth/access.js';
@@ -8,7 +9,13 @@ import type { CoreDeps } from '../../core/deps.js';
 import { QcError } from '../../core/errors.js';
 import * as repo from './dashboard.repository.js';
 import type { ComparisonT, DashboardT } from './dashboard.schema.js';
-import { type DashboardInput, endOfDay } from './domain/as-of.js';
+import {
+  type DashAssignment,
+  type DashboardInput,
+  type DashReport,
+  groupReports,
+  type Report,
+} from './domain/as-of.js';
 import { presetDate } from './domain/baseline.js';
 import { type CompareFilter, comparePlan, dashboard } from './domain/dashboard.js';
 import type { LightCode } from './domain/lights.js';
@@ -39,6 +46,18 @@ const KIND_ZH: Readonly<Record<string, string>> = {
 
 const LEVEL_ZH = { E1: '催办单', E2: '督办单' } as const;
 
+// Rows of a plan are reused for at most this long, and for this many plans.
+const CACHE_MS = 60_000;
+const CACHED_PLANS = 8;
+
+interface CachedRows {
+  stamp: string;
+  readAt: number;
+  assignments: DashAssignment[];
+  reports: DashReport[];
+  grouped: Map<number, Report[]>;
+}
+
 /** An exported workbook and the file name to offer. */
 export interface ExportFile {
   fileName: string;
@@ -47,6 +66,8 @@ export interface ExportFile {
 
 /** Plan dashboards as of a day (R-S11), baseline comparison (R-S12) and their Excel export; read-only. */
 export class DashboardService {
+  private readonly rows = new Map<number, CachedRows>();
+
   constructor(
     private readonly core: CoreDeps,
     private readonly plans: PlanService,
@@ -63,21 +84,35 @@ export class DashboardService {
     return value;
   }
 
-  // Six narrow reads in one round (in parallel where the driver allows); reports stop at the last day any
-  // figure looks at. A missing plan is only known afterwards, which costs nothing: every other read is empty.
-  private async load(planId: number, lastDay: string) {
+  /**
+   * Reads a plan for the aggregation. Assignments and reports — thousands of rows, most of a request's time —
+   * are kept per plan and reused while the plan's change stamp is unchanged (every repository write bumps a
+   * version or adds a row), and for at most CACHE_MS, which bounds staleness after writes that bypass the
+   * repositories (a console fix). The small tables and the unit names are read every time.
+   */
+  private async load(planId: number) {
     const db = this.core.db;
-    const [head, measures, actions, assignments, reports, units] = await Promise.all([
+    const [head, measures, actions, units, stamp] = await Promise.all([
       repo.planHead(db, planId),
       repo.measureRows(db, planId),
       repo.actionRows(db, planId),
-      repo.assignmentRows(db, planId),
-      repo.reportRows(db, planId, endOfDay(lastDay)),
       repo.unitRows(db, planId),
+      repo.changeStamp(db, planId),
     ]);
     if (!head) throw new QcError('QC_ERR_PLAN_NOT_FOUND', [planId]);
+    let rows = this.rows.get(planId);
+    if (!rows || rows.stamp !== stamp || performance.now() - rows.readAt > CACHE_MS) {
+      // Read after the stamp: a write in between makes the rows newer than it, so the next request rereads.
+      const [assignments, reports] = await Promise.all([repo.assignmentRows(db, planId), repo.reportRows(db, planId)]);
+      rows = { stamp, readAt: performance.now(), assignments, reports, grouped: groupReports(reports) };
+      this.rows.delete(planId);
+      this.rows.set(planId, rows);
+      // Insertion order is age order: drop the plan read longest ago beyond the limit.
+      if (this.rows.size > CACHED_PLANS) this.rows.delete(this.rows.keys().next().value!);
+    }
     const settings = this.plans.settingsOf(head);
-    const input: DashboardInput = { measures, actions, assignments, reports, units, settings };
+    const { assignments, reports, grouped } = rows;
+    const input: DashboardInput = { measures, actions, assignments, reports, grouped, units, settings };
     return { head, input };
   }
 
@@ -88,7 +123,7 @@ export class DashboardService {
   async dashboard(ctx: RequestContext, planId: number, asOf?: string): Promise<DashboardT> {
     authorize(ctx, 'plans.read');
     const day = this.day(asOf, 'asOf');
-    const { head, input } = await this.load(planId, day);
+    const { head, input } = await this.load(planId);
     const d = dashboard(input, day);
     return {
       asOf: day,
@@ -120,7 +155,7 @@ export class DashboardService {
         ? presetDate(query.from, to)
         : this.day(query.from, 'from');
     if (from > to) throw new QcError('QC_ERR_VALIDATION', [`from=${from} is after to=${to}`]);
-    const { input } = await this.load(planId, to);
+    const { input } = await this.load(planId);
     const result = comparePlan(input, from, to, query.only);
     return { from, to, rows: result.rows as ComparisonT['rows'], counts: result.counts };
   }

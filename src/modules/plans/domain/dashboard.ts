@@ -21,7 +21,7 @@ import { DONE_STATES } from './lifecycle.js';
 import { LIGHT_CODES, type LightCode, worstLight } from './lights.js';
 import { daysBetween, daysInMonth, isoDate } from './periods.js';
 import { escalationLevel } from './reminders.js';
-import { roundHalfUp1 } from './rollup.js';
+import { effectiveProgress, roundHalfUp1 } from './rollup.js';
 
 // At most this many months of trend, so a far-off as-of date stays cheap.
 const TREND_MONTHS = 36;
@@ -115,8 +115,9 @@ function unitSorter(units: ReadonlyMap<string, DashUnit>) {
 /** Months 'YYYY-MM' from the first dispatch to D's month, at most TREND_MONTHS of them. */
 function trendMonths(input: DashboardInput, day: string): string[] {
   let first: string | null = null;
-  for (const a of input.assignments)
+  for (const a of input.assignments) {
     if (a.state !== 'cancelled' && (!first || a.dispatchedOn < first)) first = a.dispatchedOn;
+  }
   if (!first || first > day) return [];
   const out: string[] = [];
   let y = Number(day.slice(0, 4));
@@ -132,18 +133,34 @@ function trendMonths(input: DashboardInput, day: string): string[] {
   return out;
 }
 
+// Months as numbers (year · 12 + month − 1), read from a YYYY-MM-DD day with no substrings or closures, since
+// it runs for every report twice per request.
+function monthNo(day: string): number {
+  let year = 0;
+  for (let i = 0; i < 4; i++) year = year * 10 + day.charCodeAt(i) - 48;
+  return year * 12 + (day.charCodeAt(5) - 48) * 10 + (day.charCodeAt(6) - 48) - 1;
+}
+
 function trend(input: DashboardInput, prepared: readonly Prepared[], day: string): Dashboard['trend'] {
   const months = trendMonths(input, day);
-  const submitted = new Map<string, number>();
-  const accepted = new Map<string, number>();
+  if (months.length === 0) return [];
+  const first = monthNo(`${months[0]}-01`);
+  const submitted = new Array<number>(months.length).fill(0);
+  const accepted = new Array<number>(months.length).fill(0);
   for (const p of prepared) {
     if (p.a.state === 'cancelled') continue;
     for (const r of p.reports) {
-      if (r.submittedOn && r.submittedOn <= day) bump(submitted, r.submittedOn.slice(0, 7));
-      if (r.status === 'accepted' && r.reviewedOn && r.reviewedOn <= day) bump(accepted, r.reviewedOn.slice(0, 7));
+      if (r.submittedOn && r.submittedOn <= day) {
+        const i = monthNo(r.submittedOn) - first;
+        if (i >= 0) submitted[i]! += 1;
+      }
+      if (r.status === 'accepted' && r.reviewedOn && r.reviewedOn <= day) {
+        const i = monthNo(r.reviewedOn) - first;
+        if (i >= 0) accepted[i]! += 1;
+      }
     }
   }
-  return months.map((month) => {
+  return months.map((month, i) => {
     const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
     const monthEnd = isoDate(y, m, daysInMonth(y, m));
     const at = monthEnd < day ? monthEnd : day;
@@ -156,14 +173,10 @@ function trend(input: DashboardInput, prepared: readonly Prepared[], day: string
     return {
       month,
       progress: rollupTree(views, input).plan,
-      reportsSubmitted: submitted.get(month) ?? 0,
-      reportsAccepted: accepted.get(month) ?? 0,
+      reportsSubmitted: submitted[i]!,
+      reportsAccepted: accepted[i]!,
     };
   });
-}
-
-function bump(map: Map<string, number>, key: string): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
 }
 
 /** The whole dashboard of a plan as of `day` (R-S11). */
@@ -277,17 +290,35 @@ export function dashboard(input: DashboardInput, day: string): Dashboard {
 }
 
 /** One compared assignment, with what the UI needs to show it. */
-export interface CompareRow extends RowDiff {
+export interface CompareRow {
+  /** The assignment's external id. */
+  id: string;
   assignmentId: number;
   /** The measure's title. */
   title: string;
   unitCode: string;
   unitName: string;
   measureExternalId: string;
+  status: RowDiff['status'];
+  changes: RowDiff['changes'];
   summary: string;
   enteredRed: boolean;
   leftRed: boolean;
+  /** The row at each day, without what the row itself already names (id, title, unit). */
+  from?: Snapshot;
+  to?: Snapshot;
 }
+
+/** What a compared row was at one day. */
+export type Snapshot = Pick<BaselineRow, 'state' | 'progress' | 'light' | 'due' | 'lastReportOn'>;
+
+const snapshot = (r: BaselineRow): Snapshot => ({
+  state: r.state,
+  progress: r.progress,
+  light: r.light,
+  due: r.due,
+  lastReportOn: r.lastReportOn,
+});
 
 /** Row filters of the comparison: any difference, turned red, stopped being red. */
 export type CompareFilter = 'changed' | 'enteredRed' | 'leftRed';
@@ -307,7 +338,8 @@ export function baselineRows(input: DashboardInput, day: string, prepared = prep
       id: v.a.externalId,
       title: measureOf.get(v.a.measureId)?.title ?? '',
       state: v.state,
-      progress: safeRollup([assignmentChild(v, input.settings)], input.settings) ?? 0,
+      // One assignment's roll-up is its own progress (completed → 100), rounded as roll-ups round.
+      progress: roundHalfUp1(effectiveProgress(assignmentChild(v, input.settings), input.settings)),
       light: v.light,
       due: v.a.due,
       units: [v.a.unitCode],
@@ -334,20 +366,25 @@ export function comparePlan(
   const rows: CompareRow[] = [];
   for (const d of diffs) {
     counts[d.status] += 1;
+    const red = { enteredRed: enteredRed(d), leftRed: leftRed(d) };
+    // "changed" keeps every row that differs, added and removed ones included.
+    if (only && (only === 'changed' ? d.status === 'unchanged' : !red[only])) continue;
     const a = byExt.get(d.id);
     const row: CompareRow = {
-      ...d,
+      id: d.id,
       assignmentId: a?.id ?? 0,
       title: (d.to ?? d.from)?.title ?? '',
       unitCode: a?.unitCode ?? '',
       unitName: a ? (names.get(a.unitCode) ?? a.unitCode) : '',
       measureExternalId: a ? (measureOf.get(a.measureId)?.externalId ?? '') : '',
+      status: d.status,
+      changes: d.changes,
       summary: describeDiff(d),
-      enteredRed: enteredRed(d),
-      leftRed: leftRed(d),
+      ...red,
     };
-    // "changed" keeps every row that differs, added and removed ones included.
-    if (!only || (only === 'changed' ? d.status !== 'unchanged' : row[only])) rows.push(row);
+    if (d.from) row.from = snapshot(d.from);
+    if (d.to) row.to = snapshot(d.to);
+    rows.push(row);
   }
   return { rows, counts };
 }
