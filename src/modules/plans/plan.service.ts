@@ -2,16 +2,16 @@ import { authorize } from '../../core/auth/access.js';
 import { shanghaiDate } from '../../core/clock.js';
 import type { RequestContext } from '../../core/context.js';
 import { isCalendarDate } from '../../core/dates.js';
-import { toFlag } from '../../core/db/rows.js';
 import type { PlanTable } from '../../core/db/schema-plans.js';
 import type { CoreDeps } from '../../core/deps.js';
 import { QcError } from '../../core/errors.js';
 import type { OrgService } from '../orgs/service.js';
-import { blockingIssues, type Publication, planPublication } from './domain/publication.js';
+import { blockingIssues, planPublication } from './domain/publication.js';
 import { mergeSettings, type PlanSettings, type PlanSettingsPatch } from './domain/settings.js';
 import { extractPlanText } from './extract.js';
 import { type ParseResult, PlanParseError, parsePlan } from './parser/index.js';
 import * as repo from './plan.repository.js';
+import { readPublication, writePublication } from './publication.repository.js';
 import type { SubPlanService } from './subplan.service.js';
 
 /** A plan as lists show it. */
@@ -209,7 +209,7 @@ export class PlanService {
             dispatchDate: shanghaiDate(this.core.clock.now()),
             mode: settings.assignmentMode,
           })
-        : await this.storedPublication(Number(row.id));
+        : await readPublication(this.core.db, Number(row.id));
     const unitNames = await this.orgs.namesOf(
       publication.sections.flatMap((s) => s.measures.flatMap((m) => m.parties.map((p) => p.unitCode ?? ''))),
     );
@@ -269,70 +269,6 @@ export class PlanService {
     authorize(ctx, 'plans.read');
     const row = await this.mustFind(id);
     return { text: row.source_text, sourceName: row.source_name };
-  }
-
-  private async storedPublication(planId: number): Promise<Publication> {
-    const db = this.core.db;
-    const [sections, measures, actions, parties, assignments] = await Promise.all([
-      repo.sectionsOf(db, planId),
-      repo.measuresOf(db, planId),
-      repo.actionsOf(db, planId),
-      repo.partiesOf(db, planId),
-      repo.assignmentsOfPlan(db, planId),
-    ]);
-    const actionExt = new Map(actions.map((a) => [Number(a.id), a.external_id]));
-    const measureExt = new Map(measures.map((m) => [Number(m.id), m.external_id]));
-    return {
-      sections: sections.map((s) => ({
-        ord: Number(s.ord),
-        number: Number(s.number),
-        title: s.title,
-        measures: measures
-          .filter((m) => Number(m.section_id) === Number(s.id))
-          .map((m) => ({
-            externalId: m.external_id,
-            ord: Number(m.ord),
-            number: Number(m.number),
-            title: m.title,
-            responsibilityRaw: m.responsibility_raw,
-            nonExhaustive: Boolean(m.non_exhaustive),
-            actions: actions
-              .filter((a) => Number(a.measure_id) === Number(m.id))
-              .map((a) => ({
-                externalId: a.external_id,
-                ord: Number(a.ord),
-                text: a.text,
-                deadline: {
-                  type: a.deadline_type as never,
-                  due: a.due_date ?? undefined,
-                  raw: a.deadline_raw ?? '',
-                  source: 'text' as const,
-                },
-                mentionsDistricts: Boolean(a.mentions_districts),
-                links: a.links ? a.links.split(',') : [],
-              })),
-            parties: parties
-              .filter((p) => Number(p.measure_id) === Number(m.id))
-              .map((p) => ({
-                ord: Number(p.ord),
-                name: p.name,
-                unitCode: p.unit_code,
-                groupCode: p.group_code,
-                role: p.role,
-                actionExternalId: p.action_id === null ? null : (actionExt.get(Number(p.action_id)) ?? null),
-              })),
-          })),
-      })),
-      assignments: assignments.map((a) => ({
-        externalId: a.external_id,
-        measureExternalId: measureExt.get(Number(a.measure_id)) ?? '',
-        actionExternalId: a.action_id === null ? null : (actionExt.get(Number(a.action_id)) ?? null),
-        unitCode: a.unit_code,
-        role: a.role as never,
-        deadlineType: a.deadline_type as never,
-        dueDate: a.due_date,
-      })),
-    };
   }
 
   /** Parses the stored text again, e.g. after unit aliases were added to resolve names. */
@@ -443,81 +379,13 @@ export class PlanService {
         updated_at: at,
       });
       if (!updated) throw new QcError('QC_ERR_CONFLICT');
-      const measureIds = new Map<string, number>();
-      const actionIds = new Map<string, number>();
-      for (const s of publication.sections) {
-        const sectionId = await repo.insertSection(trx, { plan_id: id, ord: s.ord, number: s.number, title: s.title });
-        for (const m of s.measures) {
-          const measureId = await repo.insertMeasure(trx, {
-            plan_id: id,
-            section_id: sectionId,
-            external_id: m.externalId,
-            ord: m.ord,
-            number: m.number,
-            title: m.title,
-            responsibility_raw: m.responsibilityRaw,
-            non_exhaustive: toFlag(m.nonExhaustive),
-            weight_bp: null,
-          });
-          measureIds.set(m.externalId, measureId);
-          for (const a of m.actions) {
-            actionIds.set(
-              a.externalId,
-              await repo.insertAction(trx, {
-                plan_id: id,
-                measure_id: measureId,
-                external_id: a.externalId,
-                ord: a.ord,
-                text: a.text,
-                deadline_type: a.deadline.type,
-                due_date: a.deadline.due ?? null,
-                deadline_rule: a.deadline.rule ? JSON.stringify(a.deadline.rule) : null,
-                deadline_raw: a.deadline.raw || null,
-                mentions_districts: toFlag(a.mentionsDistricts),
-                links: a.links.join(','),
-                weight_bp: null,
-              }),
-            );
-          }
-          await repo.insertParties(
-            trx,
-            m.parties.map((p) => ({
-              plan_id: id,
-              measure_id: measureId,
-              action_id: p.actionExternalId ? (actionIds.get(p.actionExternalId) ?? null) : null,
-              ord: p.ord,
-              name: p.name,
-              unit_code: p.unitCode,
-              group_code: p.groupCode,
-              role: p.role,
-            })),
-          );
-        }
-      }
-      await repo.insertAssignments(
-        trx,
-        publication.assignments.map((a) => ({
-          plan_id: id,
-          measure_id: measureIds.get(a.measureExternalId)!,
-          action_id: a.actionExternalId ? (actionIds.get(a.actionExternalId) ?? null) : null,
-          external_id: a.externalId,
-          unit_code: a.unitCode,
-          role: a.role,
-          kind: 'task',
-          deadline_type: a.deadlineType,
-          due_date: a.dueDate,
-          cadence: settings.cadence,
-          state: 'dispatched',
-          progress: 0,
-          dispatched_on: dispatchDate,
-          signed_at: null,
-          completed_at: null,
-          state_reason: null,
-          created_at: at,
-          updated_at: at,
-          version: 1,
-        })),
-      );
+      await writePublication(trx, {
+        planId: id,
+        publication,
+        cadence: settings.cadence,
+        dispatchDate,
+        at,
+      });
       await this.subPlans.createForPublication(trx, ctx, {
         planId: id,
         districtCodes: [...new Set(parse.plan.obligations.map((o) => o.districtCode))],
