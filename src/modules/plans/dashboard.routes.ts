@@ -52,7 +52,7 @@ export const dashboardRoutes: FastifyPluginAsyncTypebox<{ services: Services }> 
       const file = await dashboards.exportXlsx(request.ctx, request.params.id, request.query.asOf);
       return reply
         .header('content-type', XLSX_TYPE)
-        .header('content-disposition', attachmentHeader(file.fileName))
+        .header('content-disposition', attachmentHeader(file.fileName, file.asciiName))
         .header('cache-control', 'no-store')
         .send(file.bytes);
     },

@@ -61,6 +61,8 @@ interface CachedRows {
 /** An exported workbook and the file name to offer. */
 export interface ExportFile {
   fileName: string;
+  /** For clients that cannot read the UTF-8 name. */
+  asciiName: string;
   bytes: Buffer;
 }
 
@@ -250,7 +252,11 @@ export class DashboardService {
     }
 
     const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-    return { fileName: `${d.plan.code}-督查情况-${d.asOf}.xlsx`, bytes };
+    return {
+      fileName: `${d.plan.code}-督查情况-${d.asOf}.xlsx`,
+      asciiName: `${d.plan.code}-dashboard-${d.asOf}.xlsx`,
+      bytes,
+    };
   }
 }
 
@@ -265,8 +271,8 @@ function sheet(wb: ExcelJS.Workbook, name: string, columns: [string, number][]):
 }
 
 /** A Content-Disposition value with an ASCII fallback and the UTF-8 file name (RFC 6266 / RFC 5987). */
-export function attachmentHeader(fileName: string): string {
-  const ascii = fileName.replace(/[^A-Za-z0-9._-]+/g, '_');
+export function attachmentHeader(fileName: string, asciiName: string = fileName): string {
+  const ascii = asciiName.replace(/[^A-Za-z0-9._-]+/g, '_');
   const encoded = encodeURIComponent(fileName).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,

@@ -109,6 +109,9 @@ export function dayOf(instant: string): string {
 export interface Report extends DashReport {
   submittedOn: string | null;
   reviewedOn: string | null;
+  /** The two ways a light can see the report, built once: awaiting review, and as reviewed (if it was). */
+  asSubmitted: ReportRef | null;
+  asReviewed: ReportRef | null;
 }
 
 /** An assignment with its instants as Shanghai days and its reports, prepared once per request. */
@@ -157,10 +160,8 @@ export function stateAsOf(
 
 /** A report as the light sees it at D, or null when it was not yet delivered. */
 export function reportAsOf(r: Report, day: string): ReportRef | null {
-  if (r.status === 'draft' || !r.submittedOn || r.submittedOn > day) return null;
-  const reviewed = r.reviewedOn !== null && r.reviewedOn <= day;
-  const status = reviewed && (r.status === 'accepted' || r.status === 'returned') ? r.status : 'submitted';
-  return { period: r.period, status, submittedOn: r.submittedOn };
+  if (!r.asSubmitted || r.submittedOn! > day) return null;
+  return r.asReviewed && r.reviewedOn! <= day ? r.asReviewed : r.asSubmitted;
 }
 
 /** Progress (0–100) of the report accepted last on or before D, null when none was. */
@@ -182,6 +183,10 @@ function acceptedInOrder(reports: readonly Report[]): Report[] {
 export function groupReports(reports: readonly DashReport[]): Map<number, Report[]> {
   const out = new Map<number, Report[]>();
   for (const r of reports) {
+    const submittedOn = r.submittedAt ? dayOf(r.submittedAt) : null;
+    const reviewedOn = r.reviewedAt ? dayOf(r.reviewedAt) : null;
+    const delivered = r.status !== 'draft' && submittedOn !== null;
+    const reviewed = delivered && reviewedOn !== null && (r.status === 'accepted' || r.status === 'returned');
     // An explicit literal (not a spread) keeps one object shape for the hot loops below.
     const prepared: Report = {
       id: r.id,
@@ -191,8 +196,10 @@ export function groupReports(reports: readonly DashReport[]): Map<number, Report
       progress: r.progress,
       submittedAt: r.submittedAt,
       reviewedAt: r.reviewedAt,
-      submittedOn: r.submittedAt ? dayOf(r.submittedAt) : null,
-      reviewedOn: r.reviewedAt ? dayOf(r.reviewedAt) : null,
+      submittedOn,
+      reviewedOn,
+      asSubmitted: delivered ? { period: r.period, status: 'submitted', submittedOn } : null,
+      asReviewed: reviewed ? { period: r.period, status: r.status as 'accepted' | 'returned', submittedOn } : null,
     };
     const list = out.get(r.assignmentId);
     if (list) list.push(prepared);
