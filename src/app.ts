@@ -9,6 +9,7 @@ import { type CoreDeps, createCore } from './core/deps.js';
 import { FileService } from './core/files/files.service.js';
 import { fileRoutes } from './core/files/routes.js';
 import { createHttpServer } from './core/http/server.js';
+import type { DailyJob } from './core/jobs/scheduler.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { AuditService } from './modules/audit/service.js';
 import { orgRoutes } from './modules/orgs/routes.js';
@@ -20,6 +21,8 @@ import { registerPlanAuditScopes } from './modules/plans/audit-scopes.js';
 import { dashboardRoutes } from './modules/plans/dashboard.routes.js';
 import { DashboardService } from './modules/plans/dashboard.service.js';
 import { generateDemoProgress } from './modules/plans/demo-data.js';
+import { noticeRoutes } from './modules/plans/notice.routes.js';
+import { NoticeService, REMINDER_JOB } from './modules/plans/notice.service.js';
 import { planRoutes } from './modules/plans/plan.routes.js';
 import { PlanService } from './modules/plans/plan.service.js';
 import { reportRoutes } from './modules/plans/report.routes.js';
@@ -46,6 +49,7 @@ export interface Services {
   dashboards: DashboardService;
   assignments: AssignmentService;
   reports: ReportService;
+  notices: NoticeService;
   auth: AuthService;
   users: UserService;
   audit: AuditService;
@@ -77,6 +81,7 @@ export function createServices(config: Config, handle: DatabaseHandle, clock?: C
     dashboards: new DashboardService(core, plans),
     assignments,
     reports: new ReportService(core, assignments, files),
+    notices: new NoticeService(core, plans),
     auth: new AuthService(core),
     users: new UserService(core, orgs),
     audit,
@@ -101,9 +106,25 @@ export async function prepareDatabase(
   else await disableDemoAccounts(core, services.users, ctx);
   const published = await importDefaultPlan(services.plans, ctx, { publish: core.config.demo });
   if (core.config.demo && published?.status === 'published' && options.demoData !== false) {
-    await generateDemoProgress(services, { asOf: core.config.asOf ?? DEMO_DATA_AS_OF, seed: 2015 });
+    const asOf = core.config.asOf ?? DEMO_DATA_AS_OF;
+    await generateDemoProgress(services, { asOf, seed: 2015 });
+    // The reminder job as if it had run every morning since dispatch, so inboxes and the register are alive.
+    const dispatched = published.writtenOn ?? asOf;
+    await services.notices.replay(systemContext('scheduler', 'demo'), dispatched, asOf, { system: true });
   }
   return { migrations: applied, demoCreated };
+}
+
+/** The jobs the server runs every day (R-S8 reminders at QCITY_REMINDERS_AT, Asia/Shanghai). */
+export function dailyJobs(services: Services): DailyJob[] {
+  const { config } = services.core;
+  return [
+    {
+      name: REMINDER_JOB,
+      at: config.jobs.remindersAt,
+      run: () => services.notices.runReminders(systemContext('scheduler', 'scheduler'), undefined, { system: true }),
+    },
+  ];
 }
 
 /** The HTTP application with every module's routes. */
@@ -118,6 +139,7 @@ export async function buildApp(services: Services) {
   await app.register(dashboardRoutes, { services });
   await app.register(assignmentRoutes, { services });
   await app.register(reportRoutes, { services });
+  await app.register(noticeRoutes, { services });
   await app.register(fileRoutes, { services });
   return app;
 }

@@ -1,8 +1,9 @@
 import closeWithGrace from 'close-with-grace';
-import { buildApp, createServices, prepareDatabase } from './app.js';
+import { buildApp, createServices, dailyJobs, prepareDatabase } from './app.js';
 import { loadConfig } from './core/config.js';
 import { connect } from './core/db/connect.js';
 import { QcError } from './core/errors.js';
+import { Scheduler } from './core/jobs/scheduler.js';
 
 /** Starts QualityCity: checks configuration, migrates and seeds the database, serves HTTP. */
 export async function startServer(env: NodeJS.ProcessEnv = process.env) {
@@ -16,13 +17,16 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env) {
     'database ready',
   );
   await app.listen({ port: config.port, host: config.host });
+  const scheduler = new Scheduler(config.jobs.enabled ? dailyJobs(services) : [], services.core.clock, app.log);
+  scheduler.start();
   closeWithGrace({ delay: 10_000 }, async ({ err, signal }) => {
     if (err) app.log.error({ err }, 'shutting down after an error');
     else app.log.info({ signal }, 'shutting down');
+    scheduler.stop();
     await app.close();
     await handle.close();
   });
-  return { app, services, handle };
+  return { app, services, handle, scheduler };
 }
 
 /** Prints a configuration or start-up problem as one clear line and exits non-zero. */

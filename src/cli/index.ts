@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { VERSION } from '../app.js';
 import { registerAuditCommands } from './audit.js';
 import { reportError, withServices } from './context.js';
+import { registerJobCommands } from './jobs.js';
 import { registerOrgCommands } from './org.js';
 import { registerPlanCommands } from './plan.js';
 import { registerUserCommands } from './user.js';
@@ -26,10 +27,13 @@ export function buildProgram(): Command {
     .description('apply pending database migrations and load default data')
     .option('--json', 'print {applied:[…]} as JSON')
     .action(async (options) => {
-      const { migrations } = await withServices(async (s) => {
-        const { prepareDatabase } = await import('../app.js');
-        return prepareDatabase(s);
-      }, { prepare: false });
+      const { migrations } = await withServices(
+        async (s) => {
+          const { prepareDatabase } = await import('../app.js');
+          return prepareDatabase(s);
+        },
+        { prepare: false },
+      );
       if (options.json) console.log(JSON.stringify({ applied: migrations }));
       else console.log(migrations.length ? `applied: ${migrations.join(', ')}` : 'database is up to date');
     });
@@ -38,6 +42,7 @@ export function buildProgram(): Command {
   registerAuditCommands(program);
   registerOrgCommands(program);
   registerPlanCommands(program);
+  registerJobCommands(program);
   return program;
 }
 

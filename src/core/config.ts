@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { isCalendarDate } from './dates.js';
 import { QcError } from './errors.js';
+import { parseTimeOfDay } from './jobs/schedule.js';
 
 /** Everything the server and CLI read from the environment, validated once at start. */
 export interface Config {
@@ -21,6 +22,8 @@ export interface Config {
   asOf: string | null;
   /** Shed load (503) when the event loop lags this many ms; 0 turns it off. */
   overloadDelayMs: number;
+  /** Run daily jobs (reminders) in this process, and at which local time (minutes after midnight). */
+  jobs: { enabled: boolean; remindersAt: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -50,6 +53,8 @@ export const CONFIG_VARIABLES = [
     'date dashboards and traffic lights are seen at by default (YYYY-MM-DD or today)',
   ],
   ['QCITY_OVERLOAD_DELAY_MS', '5000', 'answer 503 while the event loop lags this long; 0 turns load shedding off'],
+  ['QCITY_JOBS', 'on', 'run daily jobs (reminders and escalations) in the server process (true/false)'],
+  ['QCITY_REMINDERS_AT', '08:00', 'local time (Asia/Shanghai, HH:MM) the daily reminder job runs'],
 ] as const;
 
 function invalid(message: string): never {
@@ -108,7 +113,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     webDir: path.resolve(cwd, env.QCITY_WEB_DIR || 'dist/web'),
     asOf: asOfDate(env, bool(env, 'QCITY_DEMO', !production)),
     overloadDelayMs: int(env, 'QCITY_OVERLOAD_DELAY_MS', 5000, 0, 600_000),
+    jobs: { enabled: bool(env, 'QCITY_JOBS', true), remindersAt: timeOfDay(env, 'QCITY_REMINDERS_AT', '08:00') },
   };
+}
+
+function timeOfDay(env: Env, name: string, fallback: string): number {
+  const raw = env[name]?.trim() || fallback;
+  const minutes = parseTimeOfDay(raw);
+  if (minutes === null) invalid(`${name} must be a time of day HH:MM (00:00–23:59), got "${raw}"`);
+  return minutes;
 }
 
 /** Demo data lives in the 2015 plan year, so demo mode looks at it from inside that year. */

@@ -129,6 +129,12 @@ export const ERRORS = {
   },
   QC_ERR_PLAN_SETTINGS: { status: 400, zh: '计划设置不合法:{0}', en: 'Invalid plan settings: {0}' },
   QC_ERR_ASSIGNMENT_NOT_FOUND: { status: 404, zh: '任务不存在:{0}', en: 'No such assignment: {0}' },
+  QC_ERR_NOTICE_NOT_FOUND: { status: 404, zh: '通知不存在:{0}', en: 'No such notice: {0}' },
+  QC_ERR_NOTICE_DAY_FUTURE: {
+    status: 400,
+    zh: '不能提前发送 {0} 的提醒(今天是 {1})',
+    en: 'Reminders for {0} cannot be sent ahead of time (today is {1})',
+  },
   QC_ERR_INVALID_TRANSITION: {
     status: 409,
     zh: '当前状态“{0}”下不能执行“{1}”',
@@ -162,6 +168,83 @@ export const ERRORS = {
     status: 409,
     zh: '实施方案还有 {0} 处需完善(任务须有责任部门、责任人和时限,每项市级措施须有任务或说明不适用)',
     en: 'The implementation plan has {0} gap(s): every task needs a department, a person and a deadline, every city measure a task or a reason it does not apply',
+  },
+
+  // CSV/Excel round trip of a plan (R-S13); row-level findings are codes of domain/roundtrip-model.ts
+  QC_ERR_IMPORT_UNKNOWN_COLUMN: {
+    status: 400,
+    zh: '工作表 {0} 有无法识别的列“{1}”;只接受导出文件中的列名',
+    en: 'Sheet {0} has an unknown column "{1}"; only the exported column names are accepted',
+  },
+  QC_ERR_IMPORT_MISSING_COLUMN: {
+    status: 400,
+    zh: '工作表 {0} 缺少列“{1}”',
+    en: 'Sheet {0} lacks the column "{1}"',
+  },
+  QC_ERR_IMPORT_DUPLICATE_COLUMN: {
+    status: 400,
+    zh: '工作表 {0} 的列“{1}”出现了多次',
+    en: 'Sheet {0} has the column "{1}" more than once',
+  },
+  QC_ERR_IMPORT_FILE: {
+    status: 400,
+    zh: '无法读取导入文件({0});请上传导出的 .xlsx 或 UTF-8 CSV',
+    en: 'The import file cannot be read ({0}); upload the exported .xlsx or a UTF-8 CSV',
+  },
+  QC_ERR_IMPORT_CSV_SHEET: {
+    status: 400,
+    zh: '无法判断 CSV 对应哪张表:请在文件名中保留 measures、actions 或 assignments',
+    en: 'Which sheet is this CSV? Keep measures, actions or assignments in the file name',
+  },
+  QC_ERR_IMPORT_TOO_MANY_ROWS: { status: 413, zh: '导入文件超过 {0} 行', en: 'The import file has more than {0} rows' },
+  QC_ERR_IMPORT_ROW_ERRORS: {
+    status: 422,
+    zh: '导入文件有 {0} 行错误,未做任何修改;请下载错误清单修正后重试',
+    en: 'The import file has {0} row(s) with errors; nothing was changed. Download the error file, fix and retry',
+  },
+  QC_ERR_IMPORT_STALE: {
+    status: 409,
+    zh: '预检之后计划已有变化,请重新预检',
+    en: 'The plan changed since the dry run; run the dry run again',
+  },
+  QC_ERR_IMPORT_PLAN_STATUS: {
+    status: 409,
+    zh: '只有已发布的计划可以导出或导入任务表',
+    en: 'Only a published plan can be exported or imported',
+  },
+
+  // Monthly bulletins (情况通报)
+  QC_ERR_BULLETIN_NOT_FOUND: { status: 404, zh: '通报不存在:{0}', en: 'No such bulletin: {0}' },
+  QC_ERR_BULLETIN_PLAN: {
+    status: 409,
+    zh: '计划尚未发布,不能编制督查情况通报',
+    en: 'The plan is not published; no bulletin can be made for it',
+  },
+  QC_ERR_BULLETIN_EXISTS: { status: 409, zh: '{0} 的通报已存在', en: 'A bulletin for {0} already exists' },
+  QC_ERR_BULLETIN_ORDER: {
+    status: 409,
+    zh: '本计划已有 {0} 的通报,只能为其后的月份编制通报',
+    en: 'This plan already has a bulletin for {0}; new bulletins are for later months only',
+  },
+  QC_ERR_BULLETIN_AS_OF: {
+    status: 400,
+    zh: '统计截止日 {0} 尚未到来(今天是 {1})',
+    en: 'The snapshot day {0} has not come yet (today is {1})',
+  },
+  QC_ERR_BULLETIN_NOT_DRAFT: {
+    status: 409,
+    zh: '只有草稿状态的通报可以修改;已审定的通报请先退回修改',
+    en: 'Only a draft bulletin can be changed; send an approved one back to draft first',
+  },
+  QC_ERR_BULLETIN_ISSUED: {
+    status: 409,
+    zh: '通报已印发,不能再修改',
+    en: 'The bulletin has been issued and can no longer change',
+  },
+  QC_ERR_BULLETIN_NEXT_STEPS: {
+    status: 400,
+    zh: '请先填写“下步工作”',
+    en: 'Write the next steps (下步工作) first',
   },
 
   // Audit

@@ -85,6 +85,10 @@ export const TABLES = [
   'assignments',
   'progress_reports',
   'report_evidence',
+  'notices',
+  'notice_marks',
+  'job_runs',
+  'bulletins',
 ] as const satisfies readonly (keyof DB)[];
 
 /** Row counts of every table: a failed request must leave them all as they were. */

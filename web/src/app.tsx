@@ -28,6 +28,8 @@ const AssignmentPage = lazy(() => import('./pages/assignments/assignment-page'))
 const ReviewsPage = lazy(() => import('./pages/reviews/reviews-page'));
 const SubPlansEntry = lazy(() => import('./pages/subplans/sub-plans-entry'));
 const SubPlanPage = lazy(() => import('./pages/subplans/sub-plan-page'));
+const InboxPage = lazy(() => import('./pages/notices/inbox-page'));
+const NoticesPage = lazy(() => import('./pages/notices/notices-page'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>{children}</Suspense>;
@@ -78,6 +80,8 @@ const router = createBrowserRouter([
           { path: 'reviews', element: guarded('assignments.review', <ReviewsPage />) },
           { path: 'sub-plans', element: guarded('subplans.read', <SubPlansEntry />) },
           { path: 'sub-plans/:id', element: guarded('subplans.read', <SubPlanPage />) },
+          { path: 'inbox', element: guarded('notices.read', <InboxPage />) },
+          { path: 'notices', element: guarded('notices.manage', <NoticesPage />) },
           {
             path: 'profile',
             element: (

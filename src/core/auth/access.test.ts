@@ -141,6 +141,7 @@ describe('access policy', () => {
       'assignments.work',
       'audit.read',
       'files.upload',
+      'notices.read',
       'orgs.contact.edit',
       'orgs.read',
       'orgs.staff.read',
@@ -152,6 +153,8 @@ describe('access policy', () => {
     assert.deepEqual(permissionsOf(leader).sort(), [
       'assignments.read',
       'audit.read',
+      'bulletins.read',
+      'notices.read',
       'orgs.read',
       'orgs.staff.read',
       'plans.read',

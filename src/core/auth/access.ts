@@ -38,6 +38,14 @@ export const POLICY = {
   'subplans.read': { admin: 'all', leader: 'all', assessor: 'all', unit: 'own-unit' },
   'subplans.file': { unit: 'own-unit' },
   'subplans.review': { admin: 'all' },
+  // Monthly bulletins (情况通报): the office drafts and issues them, leaders read drafts too. A bulletin names
+  // units, so units (and assessors) read only issued ones, through plans.read (the service filters).
+  'bulletins.read': { admin: 'all', leader: 'all' },
+  'bulletins.manage': { admin: 'all' },
+  // Reminders and escalations (提醒/催办/督办): each official reads the inbox addressed to them; the office
+  // sees every notice and runs the daily job by hand.
+  'notices.read': { admin: 'all', leader: 'all', unit: 'own-unit' },
+  'notices.manage': { admin: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Rule>>>;
 
 export type Permission = keyof typeof POLICY;
@@ -58,9 +66,13 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'assignments.work': { zh: '签收任务、报送进展', en: 'Sign off assignments and report progress' },
   'assignments.review': { zh: '审核进展报告、销号', en: 'Review progress reports and close assignments' },
   'assignments.manage': { zh: '交办、撤销、调整任务', en: 'Dispatch, cancel and adjust assignments' },
+  'notices.read': { zh: '查看提醒和督办通知', en: 'Read reminders and escalation notices' },
+  'notices.manage': { zh: '管理督办通知、运行提醒任务', en: 'Manage notices and run the reminder job' },
   'subplans.read': { zh: '查看区市实施方案', en: 'Read district implementation plans' },
   'subplans.file': { zh: '报送本区市实施方案', en: 'File the district’s implementation plan' },
   'subplans.review': { zh: '审核区市实施方案', en: 'Review district implementation plans' },
+  'bulletins.read': { zh: '查看督查情况通报(含草稿)', en: 'Read monthly bulletins, drafts included' },
+  'bulletins.manage': { zh: '编制、审定和印发督查情况通报', en: 'Draft, approve and issue monthly bulletins' },
 };
 
 /** True for a declared permission name. */

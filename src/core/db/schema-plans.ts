@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { Flag, Id } from './schema.js';
 
 /** Tables of the plan supervision module (migration 0003); part of the one DB interface. */
@@ -125,6 +126,8 @@ export interface ProgressReportTable {
   created_at: string;
   updated_at: string;
   version: number;
+  /** Flagged by the reviewer as typical experience (典型经验) for the bulletin (migration 0006). */
+  exemplary: Generated<Flag>;
 }
 
 export interface ReportEvidenceTable {
@@ -194,4 +197,75 @@ export interface SubPlanTables {
   sub_plans: SubPlanTable;
   sub_plan_tasks: SubPlanTaskTable;
   sub_plan_exclusions: SubPlanExclusionTable;
+}
+
+export interface NoticeTable {
+  id: Id;
+  plan_id: number;
+  assignment_id: number;
+  unit_code: string;
+  /** reminder | E1 | E2 | sign_reminder | report_reminder */
+  level: string;
+  /** level:subject, unique per assignment and day (R-S8). */
+  notice_key: string;
+  reason: string;
+  run_day: string;
+  due_date: string | null;
+  /** Comma-separated: handler, unit_head, leader. */
+  recipients: string;
+  /** 督办〔2015〕7号 */
+  no: string;
+  year: number;
+  seq: number;
+  sent_at: string;
+}
+
+export interface NoticeMarkTable {
+  id: Id;
+  notice_id: number;
+  user_id: number;
+  read_at: string | null;
+  ack_at: string | null;
+}
+
+export interface JobRunTable {
+  id: Id;
+  job: string;
+  run_key: string;
+  /** running | succeeded | failed */
+  status: string;
+  /** scheduler | cli | api */
+  source: string;
+  started_at: string;
+  finished_at: string | null;
+  result_json: string | null;
+  error: string | null;
+}
+
+export interface BulletinTable {
+  id: Id;
+  plan_id: number;
+  year: number;
+  seq: number;
+  no: string;
+  period: string;
+  as_of: string;
+  /** draft | approved | issued */
+  status: string;
+  content_json: string;
+  next_steps: string;
+  created_by: number | null;
+  approved_at: string | null;
+  issued_at: string | null;
+  created_at: string;
+  updated_at: string;
+  version: number;
+}
+
+/** Notices, job runs and bulletins (migration 0006). */
+export interface NoticeTables {
+  notices: NoticeTable;
+  notice_marks: NoticeMarkTable;
+  job_runs: JobRunTable;
+  bulletins: BulletinTable;
 }

@@ -1,5 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { PlanTables, SubPlanTables } from './schema-plans.js';
+import type { NoticeTables, PlanTables, SubPlanTables } from './schema-plans.js';
 
 /**
  * The one typed database interface for both SQLite and PostgreSQL (stack.md §2).
@@ -155,7 +155,7 @@ export interface FileTable {
 }
 
 /** Every table; each module's tables are declared in their own file and joined here. */
-export interface DB extends PlanTables, SubPlanTables {
+export interface DB extends PlanTables, SubPlanTables, NoticeTables {
   org_units: OrgUnitTable;
   org_aliases: OrgAliasTable;
   org_groups: OrgGroupTable;

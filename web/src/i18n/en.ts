@@ -1,4 +1,5 @@
 import { dashEn } from './dash.en';
+import { noticesEn } from './notices.en';
 import { plansEn } from './plans.en';
 import { subPlansEn } from './subplans.en';
 import { workEn } from './work.en';
@@ -306,4 +307,5 @@ export const en: Record<MsgKey, string> = {
   ...workEn,
   ...dashEn,
   ...subPlansEn,
+  ...noticesEn,
 };

@@ -1,4 +1,5 @@
 import { dashZh } from './dash.zh-CN';
+import { noticesZh } from './notices.zh-CN';
 import { plansZh } from './plans.zh-CN';
 import { subPlansZh } from './subplans.zh-CN';
 import { workZh } from './work.zh-CN';
@@ -299,6 +300,7 @@ export const zh = {
   ...workZh,
   ...dashZh,
   ...subPlansZh,
+  ...noticesZh,
 } as const;
 
 export type MsgKey = keyof typeof zh;

@@ -9,6 +9,7 @@ import { useCurrentUser } from '../../components/require-auth';
 import { errorText, useT } from '../../i18n';
 import { BrandMark } from '../portal/brand-mark';
 import { DemoBadge } from './demo-badge';
+import { InboxBell } from './inbox-bell';
 import { navFor, selectedNav } from './nav';
 
 /** The admin frame: role-aware side menu, header with language switch, user menu and logout. */
@@ -55,6 +56,7 @@ export function AdminLayout() {
         <DemoBadge compact={!wide} />
         <Space size={4}>
           <LanguageSwitch light compact={!wide} />
+          <InboxBell />
           <Dropdown
             menu={{
               items: [

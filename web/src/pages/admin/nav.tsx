@@ -1,6 +1,8 @@
 import {
+  AlertOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BellOutlined,
   CarryOutOutlined,
   DashboardOutlined,
   FileDoneOutlined,
@@ -93,6 +95,21 @@ export const NAV: NavItem[] = [
     icon: <FileDoneOutlined />,
     featured: true,
     permission: 'subplans.read',
+  },
+  {
+    path: '/admin/inbox',
+    label: 'nav.inbox',
+    hint: 'home.q.inbox',
+    icon: <BellOutlined />,
+    featured: true,
+    permission: 'notices.read',
+  },
+  {
+    path: '/admin/notices',
+    label: 'nav.notices',
+    hint: 'home.q.notices',
+    icon: <AlertOutlined />,
+    permission: 'notices.manage',
   },
   {
     path: '/admin/tokens',
