@@ -18,6 +18,8 @@ import { OrgService } from './modules/orgs/service.js';
 import { assignmentRoutes } from './modules/plans/assignment.routes.js';
 import { AssignmentService } from './modules/plans/assignment.service.js';
 import { registerPlanAuditScopes } from './modules/plans/audit-scopes.js';
+import { bulletinRoutes } from './modules/plans/bulletin.routes.js';
+import { BulletinService } from './modules/plans/bulletin.service.js';
 import { dashboardRoutes } from './modules/plans/dashboard.routes.js';
 import { DashboardService } from './modules/plans/dashboard.service.js';
 import { generateDemoProgress } from './modules/plans/demo-data.js';
@@ -27,6 +29,10 @@ import { planRoutes } from './modules/plans/plan.routes.js';
 import { PlanService } from './modules/plans/plan.service.js';
 import { reportRoutes } from './modules/plans/report.routes.js';
 import { ReportService } from './modules/plans/report.service.js';
+import { revisionRoutes } from './modules/plans/revision.routes.js';
+import { RevisionService } from './modules/plans/revision.service.js';
+import { roundTripRoutes } from './modules/plans/roundtrip.routes.js';
+import { RoundTripService } from './modules/plans/roundtrip.service.js';
 import { importDefaultPlan } from './modules/plans/seed.js';
 import { subPlanRoutes } from './modules/plans/subplan.routes.js';
 import { SubPlanService } from './modules/plans/subplan.service.js';
@@ -47,9 +53,12 @@ export interface Services {
   plans: PlanService;
   subPlans: SubPlanService;
   dashboards: DashboardService;
+  bulletins: BulletinService;
   assignments: AssignmentService;
   reports: ReportService;
+  roundTrip: RoundTripService;
   notices: NoticeService;
+  revisions: RevisionService;
   auth: AuthService;
   users: UserService;
   audit: AuditService;
@@ -71,6 +80,7 @@ export function createServices(config: Config, handle: DatabaseHandle, clock?: C
   const assignments = new AssignmentService(core);
   const audit = new AuditService(core);
   registerPlanAuditScopes(audit, core.db);
+  const dashboards = new DashboardService(core, plans);
   return {
     core,
     files,
@@ -78,10 +88,13 @@ export function createServices(config: Config, handle: DatabaseHandle, clock?: C
     orgs,
     plans,
     subPlans,
-    dashboards: new DashboardService(core, plans),
+    dashboards,
+    bulletins: new BulletinService(core, plans, dashboards),
     assignments,
     reports: new ReportService(core, assignments, files),
+    roundTrip: new RoundTripService(core, assignments),
     notices: new NoticeService(core, plans),
+    revisions: new RevisionService(core, orgs, plans),
     auth: new AuthService(core),
     users: new UserService(core, orgs),
     audit,
@@ -137,9 +150,12 @@ export async function buildApp(services: Services) {
   await app.register(planRoutes, { services });
   await app.register(subPlanRoutes, { services });
   await app.register(dashboardRoutes, { services });
+  await app.register(bulletinRoutes, { services });
   await app.register(assignmentRoutes, { services });
   await app.register(reportRoutes, { services });
+  await app.register(roundTripRoutes, { services });
   await app.register(noticeRoutes, { services });
+  await app.register(revisionRoutes, { services });
   await app.register(fileRoutes, { services });
   return app;
 }

@@ -122,6 +122,11 @@ export const ERRORS = {
   QC_ERR_PLAN_FILE_TYPE: { status: 415, zh: '不支持的计划文件:{0}', en: 'Unsupported plan file: {0}' },
   QC_ERR_PLAN_CODE_TAKEN: { status: 409, zh: '计划代码已存在:{0}', en: 'The plan code is already used: {0}' },
   QC_ERR_PLAN_NOT_DRAFT: { status: 409, zh: '只有草稿状态的计划可以执行此操作', en: 'Only a draft plan allows this' },
+  QC_ERR_PLAN_NOT_PUBLISHED: {
+    status: 409,
+    zh: '计划 {0} 尚未发布:草稿直接重新导入即可',
+    en: 'Plan {0} is not published: re-import a draft instead',
+  },
   QC_ERR_PLAN_BLOCKED: {
     status: 409,
     zh: '计划还有 {0} 个问题需先解决才能发布',

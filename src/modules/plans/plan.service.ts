@@ -57,7 +57,7 @@ function summary(row: PlanRow): PlanSummary {
 /** Work the system does on its own (first-start seeding) skips the caller check. */
 type SystemOption = { system?: boolean };
 
-function parseOrFail(text: string, options: Parameters<typeof parsePlan>[1]): ParseResult {
+export function parseOrFail(text: string, options: Parameters<typeof parsePlan>[1]): ParseResult {
   try {
     return parsePlan(text, options);
   } catch (err) {

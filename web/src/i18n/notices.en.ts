@@ -57,7 +57,7 @@ export const noticesEn: Record<keyof typeof noticesZh, string> = {
   'notices.col.day': 'Issued',
   'notices.col.to': 'To',
   'notices.filter.level': 'All kinds',
-  'notices.filter.unit': 'Unit code',
+  'notices.filter.unit': 'All units',
   'notices.filter.from': 'From',
   'notices.filter.to': 'To',
   'notices.search': 'Search number, unit, assignment or measure',

@@ -54,7 +54,7 @@ export const noticesZh = {
   'notices.col.day': '发出日期',
   'notices.col.to': '送达',
   'notices.filter.level': '全部类型',
-  'notices.filter.unit': '单位代码',
+  'notices.filter.unit': '全部责任单位',
   'notices.filter.from': '起始日期',
   'notices.filter.to': '截止日期',
   'notices.search': '搜索编号、单位、任务编号或措施',

@@ -35,16 +35,16 @@ export default function NoticesPage() {
     {
       title: t('notices.col.no'),
       dataIndex: 'no',
-      width: 150,
+      width: 140,
       render: (no: string) => <Typography.Text strong>{no}</Typography.Text>,
     },
     {
       title: t('notices.col.level'),
       dataIndex: 'level',
-      width: 130,
+      width: 100,
       render: (_, n) => <NoticeLevelTag t={t} level={n.level} />,
     },
-    { title: t('notices.col.unit'), dataIndex: 'unitName', width: 180, ellipsis: true },
+    { title: t('notices.col.unit'), dataIndex: 'unitName', width: 140, ellipsis: true },
     {
       title: t('notices.col.measure'),
       key: 'measure',
@@ -55,10 +55,10 @@ export default function NoticesPage() {
         </Link>
       ),
     },
-    { title: t('notices.col.reason'), key: 'reason', width: 220, render: (_, n) => noticeReasonText(t, n.reason) },
-    { title: t('notices.col.due'), dataIndex: 'dueDate', width: 110, render: (d: string | null) => d ?? '—' },
-    { title: t('notices.col.day'), dataIndex: 'runDay', width: 110 },
-    { title: t('notices.col.to'), key: 'to', width: 200, render: (_, n) => recipientsText(t, n) },
+    { title: t('notices.col.reason'), key: 'reason', width: 190, render: (_, n) => noticeReasonText(t, n.reason) },
+    { title: t('notices.col.due'), dataIndex: 'dueDate', width: 100, render: (d: string | null) => d ?? '—' },
+    { title: t('notices.col.day'), dataIndex: 'runDay', width: 100 },
+    { title: t('notices.col.to'), key: 'to', width: 150, ellipsis: true, render: (_, n) => recipientsText(t, n) },
   ];
 
   const runColumns: ColumnsType<JobRun> = [
