@@ -22,13 +22,29 @@ export type { Database_ as DatabaseHandle };
 
 let pgParsersRegistered = false;
 
+// PostgreSQL's text form of a timestamptz in a UTC session: 2015-07-22 02:00:00.123456+00.
+const UTC_TIMESTAMP = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?\+00$/;
+
+/**
+ * timestamptz text → ISO instant. Sessions run in UTC (see connect), so the common form is rewritten as a
+ * string, which matters when a dashboard reads thousands of instants; anything else (another offset, BC,
+ * infinity) goes through pg's parser. Fractions are truncated to milliseconds, as a Date would.
+ */
+export function timestamptzToIso(fallback: (v: string) => Date): (v: string) => string {
+  return (v) => {
+    const m = UTC_TIMESTAMP.exec(v);
+    if (m && m[1]! >= '1000') return `${m[1]}T${m[2]}.${((m[3] ?? '') + '000').slice(0, 3)}Z`;
+    return fallback(v).toISOString();
+  };
+}
+
 /** pg type parsers so both databases hand the same JS values to repositories (stack.md §2.3). */
 function registerPgParsers(): void {
   if (pgParsersRegistered) return;
   pgParsersRegistered = true;
   const { types } = pg;
   const parseTimestamptz = types.getTypeParser(1184);
-  types.setTypeParser(1184, (v: string) => (parseTimestamptz(v) as Date).toISOString());
+  types.setTypeParser(1184, timestamptzToIso(parseTimestamptz as (v: string) => Date));
   types.setTypeParser(1082, (v: string) => v);
   types.setTypeParser(20, (v: string) => Number(v));
 }
@@ -42,7 +58,8 @@ export function dialectOf(url: string): Dialect {
 export function connect(url: string, options: { poolSize?: number } = {}): Database_ {
   if (dialectOf(url) === 'postgres') {
     registerPgParsers();
-    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+    // Every session in UTC: instants come back in the one form timestamptzToIso rewrites without a Date.
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, options: '-c TimeZone=UTC' });
     // An idle client's network error must not crash the process; the next query reports it.
     pool.on('error', () => {});
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
