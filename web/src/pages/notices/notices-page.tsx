@@ -35,8 +35,12 @@ export default function NoticesPage() {
     {
       title: t('notices.col.no'),
       dataIndex: 'no',
-      width: 140,
-      render: (no: string) => <Typography.Text strong>{no}</Typography.Text>,
+      width: 160,
+      render: (no: string) => (
+        <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
+          {no}
+        </Typography.Text>
+      ),
     },
     {
       title: t('notices.col.level'),
@@ -55,10 +59,10 @@ export default function NoticesPage() {
         </Link>
       ),
     },
-    { title: t('notices.col.reason'), key: 'reason', width: 190, render: (_, n) => noticeReasonText(t, n.reason) },
+    { title: t('notices.col.reason'), key: 'reason', width: 200, render: (_, n) => noticeReasonText(t, n.reason) },
     { title: t('notices.col.due'), dataIndex: 'dueDate', width: 100, render: (d: string | null) => d ?? '—' },
     { title: t('notices.col.day'), dataIndex: 'runDay', width: 100 },
-    { title: t('notices.col.to'), key: 'to', width: 150, ellipsis: true, render: (_, n) => recipientsText(t, n) },
+    { title: t('notices.col.to'), key: 'to', width: 130, ellipsis: true, render: (_, n) => recipientsText(t, n) },
   ];
 
   const runColumns: ColumnsType<JobRun> = [

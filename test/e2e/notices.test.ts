@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { jsErrors, launchBrowser, login, openPage, screenshot } from './support/browser.js';
+import { ROOT, startServer, type TestServer } from './support/server.js';
+
+/** A button's accessible name: antd puts a space between two CJK characters, icons add their own. */
+const btn = (label: string) => new RegExp([...label].join('\\s?'));
+
+describe('reminders, escalations and revised texts in the browser', { timeout: 90_000 }, () => {
+  let server: TestServer;
+  let browser: Browser;
+
+  before(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a unit reads and acknowledges its notices; the office sees the register and a day runs once', async () => {
+    const unit = await openPage(browser, server.url);
+    const office = await openPage(browser, server.url);
+    try {
+      const u = unit.page;
+      await login(u, 'edu');
+      const bell = u.getByTestId('inbox-bell');
+      await bell.waitFor();
+      // The demo replay left notices for 市教育局; the count arrives with the first inbox query.
+      const unreadOf = async () => Number(/(\d+)/.exec((await bell.getAttribute('aria-label')) ?? '')?.[1]);
+      await u.waitForFunction(
+        () =>
+          Number(
+            /(\d+)/.exec(document.querySelector('[data-testid="inbox-bell"]')?.getAttribute('aria-label') ?? '')?.[1],
+          ) > 0,
+      );
+      const unreadBefore = await unreadOf();
+      await bell.click();
+      const items = u.getByTestId('inbox-item');
+      await items.first().waitFor();
+      await items
+        .first()
+        .getByRole('button', { name: btn('已知悉') })
+        .click();
+      await u.waitForFunction(
+        (n) =>
+          /(\d+)/.exec(document.querySelector('[data-testid="inbox-bell"]')?.getAttribute('aria-label') ?? '')?.[1] ===
+          String(n),
+        unreadBefore - 1,
+      );
+      await u.getByRole('tab', { name: '全部' }).click();
+      await u
+        .getByText(/已确认 /)
+        .first()
+        .waitFor();
+      await screenshot(u, 'inbox-unit');
+      assert.deepEqual(jsErrors(u), []);
+
+      const o = office.page;
+      await login(o, 'admin');
+      await o.locator('aside').getByText('督办台账').click();
+      await o
+        .getByText(/催办〔2015〕\d+号/)
+        .first()
+        .waitFor();
+      await o.getByTestId('run-reminders').click();
+      await o
+        .locator('.ant-popconfirm')
+        .getByRole('button', { name: btn('确定') })
+        .click();
+      await o.getByText('2015-10-15 已运行过,没有新的通知').waitFor();
+      await screenshot(o, 'notices-register');
+      assert.deepEqual(jsErrors(o), []);
+    } finally {
+      await unit.context.close();
+      await office.context.close();
+    }
+  });
+
+  it('the office compares a revised text with the published plan', async () => {
+    const { context, page } = await openPage(browser, server.url);
+    try {
+      await login(page, 'admin');
+      await page.goto('/admin/plans');
+      await page.getByText('青岛市贯彻实施质量发展纲要2015年行动计划').first().click();
+      await page.getByRole('button', { name: btn('对比修订稿') }).click();
+      const seed = fs.readFileSync(path.join(ROOT, 'data/qingdao-2015-quality-action-plan.txt'), 'utf8');
+      await page.getByTestId('revision-text').fill(seed.replace('(一)提高劳动者技能。', '(一)全面提高劳动者技能。'));
+      await page.getByTestId('revision-compare').click();
+      const result = page.getByTestId('revision-result');
+      await result.getByText('修改 1').waitFor();
+      await result.getByText('全面提高劳动者技能', { exact: true }).waitFor();
+      assert.equal(await page.getByTestId('revision-measure').count(), 1);
+      await screenshot(page, 'plan-revision');
+      assert.deepEqual(jsErrors(page), []);
+    } finally {
+      await context.close();
+    }
+  });
+});
