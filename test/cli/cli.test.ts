@@ -98,6 +98,21 @@ for (const dialect of DIALECTS) {
       assert.deepEqual([json.ok, json.brokenSeq, json.checked], [false, 7, 6]);
     });
 
+    it('reminders run: a day runs once, a future day is refused', async () => {
+      const first = await qcity(t.url, ['reminders', 'run', '--day', '2025-01-06', '--json']);
+      assert.equal(first.code, 0, first.stderr);
+      assert.deepEqual((({ day, ran, created }) => ({ day, ran, created }))(JSON.parse(first.stdout)), {
+        day: '2025-01-06',
+        ran: true,
+        created: 0,
+      });
+      const again = await qcity(t.url, ['reminders', 'run', '--day', '2025-01-06']);
+      assert.match(again.stdout, /2025-01-06: already run .*nothing new sent/);
+      const future = await qcity(t.url, ['reminders', 'run', '--day', '2100-01-01']);
+      assert.equal(future.code, 1);
+      assert.match(future.stderr, /QC_ERR_NOTICE_DAY_FUTURE/);
+    });
+
     it('a bad configuration stops with a clear message and exit code 1', async () => {
       const r = await run(process.execPath, ['bin/qcity.mjs', 'migrate'], {
         cwd: PROJECT_ROOT,
