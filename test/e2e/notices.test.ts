@@ -9,6 +9,15 @@ import { ROOT, startServer, type TestServer } from './support/server.js';
 /** A button's accessible name: antd puts a space between two CJK characters, icons add their own. */
 const btn = (label: string) => new RegExp([...label].join('\\s?'));
 
+/** Polls until `check` holds (the bell refreshes after each mark), failing after `ms`. */
+async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 describe('reminders, escalations and revised texts in the browser', { timeout: 90_000 }, () => {
   let server: TestServer;
   let browser: Browser;
@@ -31,12 +40,7 @@ describe('reminders, escalations and revised texts in the browser', { timeout: 9
       await bell.waitFor();
       // The demo replay left notices for 市教育局; the count arrives with the first inbox query.
       const unreadOf = async () => Number(/(\d+)/.exec((await bell.getAttribute('aria-label')) ?? '')?.[1]);
-      await u.waitForFunction(
-        () =>
-          Number(
-            /(\d+)/.exec(document.querySelector('[data-testid="inbox-bell"]')?.getAttribute('aria-label') ?? '')?.[1],
-          ) > 0,
-      );
+      await until(async () => (await unreadOf()) > 0);
       const unreadBefore = await unreadOf();
       await bell.click();
       const items = u.getByTestId('inbox-item');
@@ -45,12 +49,7 @@ describe('reminders, escalations and revised texts in the browser', { timeout: 9
         .first()
         .getByRole('button', { name: btn('已知悉') })
         .click();
-      await u.waitForFunction(
-        (n) =>
-          /(\d+)/.exec(document.querySelector('[data-testid="inbox-bell"]')?.getAttribute('aria-label') ?? '')?.[1] ===
-          String(n),
-        unreadBefore - 1,
-      );
+      await until(async () => (await unreadOf()) === unreadBefore - 1);
       await u.getByRole('tab', { name: '全部' }).click();
       await u
         .getByText(/已确认 /)
