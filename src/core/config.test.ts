@@ -36,7 +36,22 @@ describe('loadConfig', () => {
       webDir: path.join(CWD, 'dist', 'web'),
       asOf: '2015-10-15',
       overloadDelayMs: 5000,
+      jobs: { enabled: true, remindersAt: 480 },
     });
+  });
+
+  it('runs daily jobs at a configured local time, or not at all', () => {
+    assert.deepEqual(loadConfig({ QCITY_REMINDERS_AT: '07:30', QCITY_JOBS: 'off' }, CWD).jobs, {
+      enabled: false,
+      remindersAt: 450,
+    });
+    for (const bad of ['7:30', '24:00', 'eight']) {
+      assert.throws(
+        () => loadConfig({ QCITY_REMINDERS_AT: bad }, CWD),
+        (err: QcError) =>
+          err.code === 'QC_ERR_CONFIG' && /QCITY_REMINDERS_AT must be a time of day/.test(err.messageIn('en')),
+      );
+    }
   });
 
   it('sees dashboards at a date: inside 2015 in demo mode, today in production, or as configured', () => {

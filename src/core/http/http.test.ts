@@ -19,7 +19,13 @@ import { DIALECTS } from '../../../test/support/dialects.js';
 const BODY_LIMIT = 2048;
 
 /** Writes that are a bare command on their resource and take no body at all. */
-const BODYLESS_ACTIONS = ['/api/auth/logout', '/api/plans/:id/reparse'];
+const BODYLESS_ACTIONS = [
+  '/api/auth/logout',
+  '/api/plans/:id/reparse',
+  '/api/inbox/read-all',
+  '/api/inbox/:id/read',
+  '/api/inbox/:id/ack',
+];
 
 /** Full path → methods of every route Fastify knows, read from its route tree printout. */
 function registeredRoutes(tree: string): Map<string, Set<string>> {
