@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { Command } from 'commander';
+import { qcityInProcess } from '../../test/support/cli.js';
 import { PROJECT_ROOT } from '../paths.js';
 import { readPlanText, registerPlanCommands } from './plan.js';
 
@@ -31,7 +32,7 @@ after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('qcity plan parse', { timeout: 60_000 }, () => {
   it('prints the seed as the CLI contract JSON', async () => {
-    const r = await qcity(['plan', 'parse', 'data/qingdao-2015-quality-action-plan.txt', '--json']);
+    const r = await qcityInProcess(['plan', 'parse', 'data/qingdao-2015-quality-action-plan.txt', '--json']);
     assert.equal(r.code, 0, r.stderr);
     const j = JSON.parse(r.stdout);
     assert.deepEqual(Object.keys(j), ['header', 'sections', 'warnings']);
@@ -72,7 +73,7 @@ describe('qcity plan parse', { timeout: 60_000 }, () => {
   });
 
   it('prints a readable outline without --json', async () => {
-    const r = await qcity(['plan', 'parse', 'data/qingdao-2015-quality-action-plan.txt']);
+    const r = await qcityInProcess(['plan', 'parse', 'data/qingdao-2015-quality-action-plan.txt']);
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /^青岛市贯彻实施质量发展纲要2015年行动计划\n/);
     assert.match(r.stdout, /4 sections, 18 measures, 86 actions; 21 units/);
@@ -83,16 +84,18 @@ describe('qcity plan parse', { timeout: 60_000 }, () => {
     assert.match(r.stdout, /warnings: none/);
   });
 
+  // The executable itself, spawned: exit code and stderr as a shell sees them.
   it('fails with exit code 1 and a message on stderr for an empty file or text that is not a plan', async () => {
     const empty = path.join(tmp, 'empty.txt');
     fs.writeFileSync(empty, '');
     const prose = path.join(tmp, 'prose.txt');
     fs.writeFileSync(prose, '今天天气很好。我们去公园散步。\n');
-    for (const [args, message] of [
-      [['plan', 'parse', empty, '--json'], /EMPTY_INPUT/],
-      [['plan', 'parse', prose], /NOT_A_PLAN/],
-    ] as [string[], RegExp][]) {
-      const r = await qcity(args);
+    const runs: [typeof qcity, string[], RegExp][] = [
+      [qcityInProcess, ['plan', 'parse', empty, '--json'], /EMPTY_INPUT/],
+      [qcity, ['plan', 'parse', prose], /NOT_A_PLAN/],
+    ];
+    for (const [runner, args, message] of runs) {
+      const r = await runner(args);
       assert.equal(r.code, 1, args.join(' '));
       assert.match(r.stderr, message);
       assert.equal(r.stdout, '');

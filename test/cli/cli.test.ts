@@ -4,13 +4,14 @@ import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
 import { PROJECT_ROOT } from '../../src/paths.js';
+import { qcityInProcess } from '../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { DIALECTS } from '../support/dialects.js';
 
 const run = promisify(execFile);
 
-/** Runs `qcity …` against one database URL; resolves with exit code and output either way. */
-async function qcity(databaseUrl: string, args: string[], input?: string) {
+/** Spawns `qcity …` against one database URL (for stdin); resolves with exit code and output either way. */
+async function spawnQcity(databaseUrl: string, args: string[], input?: string) {
   const child = run(process.execPath, ['bin/qcity.mjs', ...args], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, QCITY_DATABASE_URL: databaseUrl, QCITY_DEMO: 'false', QCITY_LOG_LEVEL: 'silent' },
@@ -25,6 +26,11 @@ async function qcity(databaseUrl: string, args: string[], input?: string) {
     const e = err as { code: number; stdout: string; stderr: string };
     return { code: e.code, stdout: e.stdout, stderr: e.stderr };
   }
+}
+
+/** Runs `qcity …` in-process against one database URL. */
+function qcity(databaseUrl: string, args: string[]) {
+  return qcityInProcess(args, { QCITY_DATABASE_URL: databaseUrl, QCITY_DEMO: 'false', QCITY_LOG_LEVEL: 'silent' });
 }
 
 for (const dialect of DIALECTS) {
@@ -44,7 +50,7 @@ for (const dialect of DIALECTS) {
     });
 
     it('user add creates the first admin from stdin and rejects a weak password', async () => {
-      const ok = await qcity(
+      const ok = await spawnQcity(
         t.url,
         ['user', 'add', 'chief', '-r', 'admin', '-r', 'unit:EDU', '--password-stdin', '--json'],
         'Chief-passw0rd\n',
@@ -59,7 +65,7 @@ for (const dialect of DIALECTS) {
           ['unit', 'EDU'],
         ],
       );
-      const weak = await qcity(t.url, ['user', 'add', 'weak', '-r', 'admin', '--password-stdin'], 'short\n');
+      const weak = await spawnQcity(t.url, ['user', 'add', 'weak', '-r', 'admin', '--password-stdin'], 'short\n');
       assert.equal(weak.code, 1);
       assert.match(weak.stderr, /QC_ERR_PASSWORD_WEAK/);
       const users = await t.db.selectFrom('users').select('username').execute();
