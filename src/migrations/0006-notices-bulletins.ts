@@ -89,5 +89,11 @@ export const migration0006: QcMigration = {
       .alterTable('progress_reports')
       .addColumn('exemplary', 'integer', (col) => col.notNull().defaultTo(0).check(flagCheck('exemplary')))
       .execute();
+    // unit: filed by the unit; import: a progress figure the office set through the Excel round trip, which
+    // moves progress like an accepted report but never counts as the unit's report for its period.
+    await db.schema
+      .alterTable('progress_reports')
+      .addColumn('origin', 'text', (col) => col.notNull().defaultTo('unit'))
+      .execute();
   },
 };

@@ -8,9 +8,13 @@ import { migrateToLatest } from '../../src/core/db/migrator.js';
 import { MIGRATIONS } from '../../src/migrations/index.js';
 import { PG_URL } from './dialects.js';
 
-/** Name of the migrated template every PostgreSQL test database is copied from; it changes with the migration list. */
+/**
+ * Name of the migrated template every PostgreSQL test database is copied from. It changes with the
+ * migrations' names and code, so a migration edited before it ships never meets a template built from
+ * its earlier text (the PostgreSQL server outlives test runs).
+ */
 export function templateName(): string {
-  const digest = crypto.createHash('sha256').update(MIGRATIONS.map((m) => m.name).join('\n'));
+  const digest = crypto.createHash('sha256').update(MIGRATIONS.map((m) => `${m.name}\n${m.up.toString()}`).join('\n'));
   return `qc_template_${digest.digest('hex').slice(0, 12)}`;
 }
 

@@ -21,6 +21,7 @@ const ChangePasswordPage = lazy(() => import('./pages/auth/change-password-page'
 const PlansPage = lazy(() => import('./pages/plans/plans-page'));
 const PlanImportPage = lazy(() => import('./pages/plans/plan-import-page'));
 const PlanDetailPage = lazy(() => import('./pages/plans/plan-detail-page'));
+const PlanRevisionPage = lazy(() => import('./pages/plans/plan-revision-page'));
 const DashboardPage = lazy(() => import('./pages/dashboard/dashboard-page'));
 const DashboardEntry = lazy(() => import('./pages/dashboard/dashboard-entry'));
 const AssignmentsPage = lazy(() => import('./pages/assignments/assignments-page'));
@@ -28,6 +29,9 @@ const AssignmentPage = lazy(() => import('./pages/assignments/assignment-page'))
 const ReviewsPage = lazy(() => import('./pages/reviews/reviews-page'));
 const SubPlansEntry = lazy(() => import('./pages/subplans/sub-plans-entry'));
 const SubPlanPage = lazy(() => import('./pages/subplans/sub-plan-page'));
+const BulletinsPage = lazy(() => import('./pages/bulletins/bulletins-page'));
+const BulletinPage = lazy(() => import('./pages/bulletins/bulletin-page'));
+const BulletinPrintPage = lazy(() => import('./pages/bulletins/bulletin-print-page'));
 const InboxPage = lazy(() => import('./pages/notices/inbox-page'));
 const NoticesPage = lazy(() => import('./pages/notices/notices-page'));
 
@@ -50,6 +54,11 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <PortalPage /> },
       { path: '/login', element: <LoginPage /> },
+      // The printable bulletin: signed in, but without the workspace's menu and header around the A4 sheet.
+      {
+        path: '/print/bulletins/:id',
+        element: <RequireAuth>{guarded('plans.read', <BulletinPrintPage />)}</RequireAuth>,
+      },
       {
         path: '/admin',
         element: (
@@ -74,12 +83,15 @@ const router = createBrowserRouter([
           { path: 'plans/import', element: guarded('plans.manage', <PlanImportPage />) },
           { path: 'plans/:id', element: guarded('plans.read', <PlanDetailPage />) },
           { path: 'plans/:id/dashboard', element: guarded('plans.read', <DashboardPage />) },
+          { path: 'plans/:id/revision', element: guarded('plans.manage', <PlanRevisionPage />) },
           { path: 'dashboard', element: guarded('plans.read', <DashboardEntry />) },
           { path: 'assignments', element: guarded('assignments.read', <AssignmentsPage />) },
           { path: 'assignments/:id', element: guarded('assignments.read', <AssignmentPage />) },
           { path: 'reviews', element: guarded('assignments.review', <ReviewsPage />) },
           { path: 'sub-plans', element: guarded('subplans.read', <SubPlansEntry />) },
           { path: 'sub-plans/:id', element: guarded('subplans.read', <SubPlanPage />) },
+          { path: 'bulletins', element: guarded('plans.read', <BulletinsPage />) },
+          { path: 'bulletins/:id', element: guarded('plans.read', <BulletinPage />) },
           { path: 'inbox', element: guarded('notices.read', <InboxPage />) },
           { path: 'notices', element: guarded('notices.manage', <NoticesPage />) },
           {

@@ -128,6 +128,8 @@ export interface ProgressReportTable {
   version: number;
   /** Flagged by the reviewer as typical experience (典型经验) for the bulletin (migration 0006). */
   exemplary: Generated<Flag>;
+  /** unit | import (an office progress figure from the Excel round trip; migration 0006). */
+  origin: Generated<string>;
 }
 
 export interface ReportEvidenceTable {

@@ -69,7 +69,7 @@ export type AssignmentListRow = Awaited<ReturnType<typeof listAssignments>>[numb
 export function reportRefsOf(db: Kysely<DB>, f: AssignmentFilter) {
   return db
     .selectFrom('progress_reports')
-    .select(['id', 'assignment_id', 'period', 'status', 'submitted_at', 'reviewed_at', 'progress'])
+    .select(['id', 'assignment_id', 'period', 'status', 'submitted_at', 'reviewed_at', 'progress', 'origin'])
     .where('assignment_id', 'in', filtered(db, f).select('assignments.id'))
     .orderBy('id')
     .execute();

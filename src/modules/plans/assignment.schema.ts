@@ -114,6 +114,7 @@ export const ReportSummarySchema = Type.Object({
   returnReason: Nullable(Type.String()),
   supersedesId: Nullable(Type.Integer()),
   version: Type.Integer(),
+  origin: Type.String({ description: 'unit, or import: a progress figure the office set by Excel import' }),
 });
 
 export const AssignmentDetail = Type.Object({

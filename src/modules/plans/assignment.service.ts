@@ -233,6 +233,7 @@ export class AssignmentService {
         returnReason: r.return_reason,
         supersedesId: r.supersedes_id === null ? null : Number(r.supersedes_id),
         version: Number(r.version),
+        origin: r.origin,
       })),
     };
   }

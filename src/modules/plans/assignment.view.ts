@@ -98,7 +98,8 @@ export function periodStatuses(row: Row, reports: readonly ReportRow[], asOf: st
   return [...periods.values()]
     .sort((a, b) => cmp(a.opens, b.opens) || cmp(a.key, b.key))
     .map((p) => {
-      const mine = reports.filter((r) => r.period === p.key);
+      // An office progress figure is not the unit's report for the period.
+      const mine = reports.filter((r) => r.period === p.key && r.origin !== 'import');
       const chosen = mine.find((r) => r.status === 'accepted') ?? mine[0];
       const status = (chosen?.status ?? 'missing') as 'missing' | 'draft' | 'submitted' | 'accepted' | 'returned';
       const delivered = status === 'submitted' || status === 'accepted';
@@ -196,6 +197,7 @@ export function dashReport(r: {
   progress: number;
   submitted_at: string | null;
   reviewed_at: string | null;
+  origin?: string;
 }): DashReport {
   return {
     id: Number(r.id),
@@ -205,6 +207,7 @@ export function dashReport(r: {
     progress: fromHundredths(Number(r.progress)),
     submittedAt: r.submitted_at,
     reviewedAt: r.reviewed_at,
+    origin: r.origin,
   };
 }
 

@@ -95,7 +95,16 @@ export async function reportRows(db: Kysely<DB>, planId: number): Promise<DashRe
   const rows = await db
     .selectFrom('progress_reports as r')
     .innerJoin('assignments as a', 'a.id', 'r.assignment_id')
-    .select(['r.id', 'r.assignment_id', 'r.period', 'r.status', 'r.progress', 'r.submitted_at', 'r.reviewed_at'])
+    .select([
+      'r.id',
+      'r.assignment_id',
+      'r.period',
+      'r.status',
+      'r.progress',
+      'r.submitted_at',
+      'r.reviewed_at',
+      'r.origin',
+    ])
     .where('a.plan_id', '=', planId)
     .where('r.status', '<>', 'draft')
     .execute();
@@ -107,6 +116,7 @@ export async function reportRows(db: Kysely<DB>, planId: number): Promise<DashRe
     progress: fromHundredths(Number(r.progress)),
     submittedAt: r.submitted_at,
     reviewedAt: r.reviewed_at,
+    origin: r.origin,
   }));
 }
 

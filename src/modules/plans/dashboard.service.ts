@@ -119,6 +119,14 @@ export class DashboardService {
   }
 
   /**
+   * The rows as-of views of a plan are computed from, through the same cache, for other services of the
+   * module (the monthly bulletin). No access check: the caller authorises first.
+   */
+  asOfInput(planId: number) {
+    return this.load(planId);
+  }
+
+  /**
    * The plan's dashboard as of a day: roll-ups by plan, measure and unit, heatmap, overdue list and trend.
    * Whole-plan figures are the city's public supervision figures, so every `plans.read` holder sees them.
    */

@@ -31,7 +31,7 @@ type ReportFields = Omit<CreateReportBodyT, 'period'> & { period: string };
 export type DemoStep =
   | { kind: 'transition'; event: TransitionEvent; reason?: string }
   | { kind: 'report'; key: string; body: ReportFields }
-  | { kind: 'review'; key: string; decision: 'accept' | 'return'; reason?: string }
+  | { kind: 'review'; key: string; decision: 'accept' | 'return'; reason?: string; exemplary?: boolean }
   | { kind: 'resubmit'; key: string; narrative: string };
 
 /** One simulated step at a Shanghai office-hours instant, by a unit (`demo:edu`) or the office (`demo:office`). */
@@ -72,6 +72,17 @@ const NEXT_STEPS = [
   '下月将组织开展专项督查,及时总结推广典型经验。',
   '继续加强部门协作,按时间节点推进重点任务落实。',
 ];
+
+/**
+ * About one assignment in twenty, picked by a hash of its id rather than the seeded generator (so the rest of
+ * the demo stays as it was): its August and September reports are flagged 典型经验 on acceptance, giving the
+ * monthly bulletin a section 5.
+ */
+export function isDemoExemplar(externalId: string): boolean {
+  let h = 7;
+  for (const c of externalId) h = (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0;
+  return h % 20 === 0;
+}
 
 /** An instant in Shanghai office hours on `day` (09:00 plus `minutes`). */
 function instant(day: string, minutes: number): string {
@@ -195,6 +206,7 @@ export function planDemoEvents(assignments: readonly DemoAssignment[], opts: { a
       // Reviews usually follow within days; a few September ones are still waiting on the as-of date.
       const waiting = period === '2015-09' && !closing && rnd() < 0.06;
       const reviewDay = addDays(dayOf(cursor), waiting ? int(20, 30) : int(1, 4));
+      const exemplary = period !== '2015-07' && !lag && isDemoExemplar(a.externalId) ? { exemplary: true } : {};
       if (period !== '2015-07' && !closing && rnd() < 0.1) {
         push(reviewDay, { kind: 'review', key, decision: 'return', reason: pick(RETURN_REASONS) }, 'demo:office');
         push(addDays(dayOf(cursor), int(1, 3)), {
@@ -202,9 +214,13 @@ export function planDemoEvents(assignments: readonly DemoAssignment[], opts: { a
           key,
           narrative: `${narrative}补充说明:本月新完成具体工作${int(2, 9)}项,相关台账和佐证材料已整理归档。`,
         });
-        push(addDays(dayOf(cursor), int(1, 3)), { kind: 'review', key, decision: 'accept' }, 'demo:office');
+        push(
+          addDays(dayOf(cursor), int(1, 3)),
+          { kind: 'review', key, decision: 'accept', ...exemplary },
+          'demo:office',
+        );
       } else {
-        push(reviewDay, { kind: 'review', key, decision: 'accept' }, 'demo:office');
+        push(reviewDay, { kind: 'review', key, decision: 'accept', ...exemplary }, 'demo:office');
       }
     }
     if (done) {
@@ -285,7 +301,12 @@ export async function generateDemoProgress(
       const ref = ids.get(e.key)!;
       const r =
         e.kind === 'review'
-          ? await w.reports.decide(ctx, ref.id, { version: ref.version, decision: e.decision, reason: e.reason }, sys)
+          ? await w.reports.decide(
+              ctx,
+              ref.id,
+              { version: ref.version, decision: e.decision, reason: e.reason, exemplary: e.exemplary },
+              sys,
+            )
           : await w.reports.save(ctx, ref.id, { version: ref.version, narrative: e.narrative, submit: true }, sys);
       ref.version = r.version;
     }

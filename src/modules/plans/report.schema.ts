@@ -68,6 +68,9 @@ export const ReviewBody = Strict({
   version: Type.Integer({ minimum: 1 }),
   decision: Type.Union([Type.Literal('accept'), Type.Literal('return')]),
   reason: Type.Optional(Type.String({ maxLength: 2000, description: 'required to return a report' })),
+  exemplary: Type.Optional(
+    Type.Boolean({ description: 'accept only: flag as typical experience (典型经验) for the monthly bulletin' }),
+  ),
 });
 export type ReviewBodyT = Static<typeof ReviewBody>;
 

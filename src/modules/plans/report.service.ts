@@ -339,6 +339,11 @@ export class ReportService {
     if (!options.system) authorize(ctx, 'assignments.review', { unitCode: row.unit_code });
     const reason = trimmed(body.reason);
     if (body.decision === 'return' && !reason) throw new QcError('QC_ERR_REASON_REQUIRED');
+    // Only accepted reports are quoted as 典型经验, so the flag belongs to acceptance.
+    const exemplary = body.decision === 'accept' && body.exemplary === true;
+    if (body.decision === 'return' && body.exemplary) {
+      throw new QcError('QC_ERR_VALIDATION', ['exemplary: only an accepted report can be flagged']);
+    }
     if (Number(report.version) !== body.version) throw new QcError('QC_ERR_CONFLICT');
     const status = report.status as ReportState;
     const next = this.reportNext(ctx, status, body.decision);
@@ -350,6 +355,7 @@ export class ReportService {
         reviewed_by: ctx.actor?.userId ?? null,
         return_reason: body.decision === 'return' ? reason : null,
         updated_at: now,
+        ...(exemplary ? { exemplary: 1 } : {}),
       };
       if (!(await repo.updateReport(trx, id, Number(report.version), values))) throw new QcError('QC_ERR_CONFLICT');
       await this.core.audit.append(trx, ctx, {
@@ -357,7 +363,7 @@ export class ReportService {
         entityType: 'report',
         entityId: String(id),
         before: { status },
-        after: { status: next, ...(reason ? { reason } : {}) },
+        after: { status: next, ...(reason ? { reason } : {}), ...(exemplary ? { exemplary } : {}) },
       });
       const current = row;
       const state = current.state as AssignmentState;

@@ -131,6 +131,27 @@ export async function upload<T>(path: string, form: FormData): Promise<T> {
   return (await res.json()) as T;
 }
 
+/** Sends one multipart form and resolves to the file answered (its name from Content-Disposition). */
+export async function uploadForFile(path: string, form: FormData): Promise<{ blob: Blob; fileName: string }> {
+  const headers: Record<string, string> = { 'Accept-Language': lang };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, { method: 'POST', headers, body: form, credentials: 'same-origin' });
+  } catch (err) {
+    throw new ApiError(0, CLIENT_CODES.network, (err as Error).message);
+  }
+  if (!res.ok) {
+    const error = await readError(res);
+    if (isAuthLost(error)) authLostHandler?.(error);
+    throw error;
+  }
+  const disposition = res.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
+  const plain = /filename="([^"]+)"/i.exec(disposition)?.[1];
+  return { blob: await res.blob(), fileName: encoded ? decodeURIComponent(encoded) : (plain ?? 'download') };
+}
+
 export const get = <T>(path: string, query?: RequestOptions['query']) => request<T>('GET', path, { query });
 export const post = <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} });
 export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, { body });

@@ -204,6 +204,8 @@ export interface ReportSummary {
   returnReason: string | null;
   supersedesId: number | null;
   version: number;
+  /** unit, or import: a progress figure the office set by Excel import. */
+  origin: string;
 }
 
 export interface AssignmentDetail extends AssignmentItem {

@@ -57,8 +57,10 @@ export const reportsApi = {
   update: (id: number, body: Partial<ReportInput> & { version: number }) =>
     patch<ReportDetail>(`/api/reports/${id}`, body),
   submit: (id: number, version: number) => post<ReportDetail>(`/api/reports/${id}/submit`, { version }),
-  review: (id: number, body: { version: number; decision: 'accept' | 'return'; reason?: string }) =>
-    post<ReportDetail>(`/api/reports/${id}/review`, body),
+  review: (
+    id: number,
+    body: { version: number; decision: 'accept' | 'return'; reason?: string; exemplary?: boolean },
+  ) => post<ReportDetail>(`/api/reports/${id}/review`, body),
   evidenceUrl: (reportId: number, evidenceId: number) => `/api/reports/${reportId}/evidence/${evidenceId}`,
 };
 

@@ -1,6 +1,9 @@
+import { bulletinsEn } from './bulletins.en';
 import { dashEn } from './dash.en';
 import { noticesEn } from './notices.en';
 import { plansEn } from './plans.en';
+import { revisionEn } from './revision.en';
+import { roundTripEn } from './roundtrip.en';
 import { subPlansEn } from './subplans.en';
 import { workEn } from './work.en';
 import type { MsgKey } from './zh-CN';
@@ -304,8 +307,11 @@ export const en: Record<MsgKey, string> = {
   'entity.session': 'Session',
 
   ...plansEn,
+  ...roundTripEn,
   ...workEn,
   ...dashEn,
   ...subPlansEn,
   ...noticesEn,
+  ...revisionEn,
+  ...bulletinsEn,
 };

@@ -159,6 +159,7 @@ export const workEn: Record<keyof typeof workZh, string> = {
   'report.late': 'Late',
   'report.noOpenPeriod': 'No period is open for reporting',
   'report.requestCloseTag': 'Completion requested',
+  'report.importedTag': 'Set by the office (Excel import)',
   'report.lastAccepted': 'Last accepted progress: {value}%',
 
   'review.intro': 'Progress reports the units submitted, oldest first.',

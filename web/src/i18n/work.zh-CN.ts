@@ -155,6 +155,7 @@ export const workZh = {
   'report.late': '逾期报送',
   'report.noOpenPeriod': '当前没有可报送的期次',
   'report.requestCloseTag': '申请办结',
+  'report.importedTag': '质量办导入调整',
   'report.lastAccepted': '上次通过进度:{value}%',
 
   'review.intro': '各单位已报送、等待审核的进展报告,按报送时间从早到晚排列。',

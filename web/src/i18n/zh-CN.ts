@@ -1,6 +1,9 @@
+import { bulletinsZh } from './bulletins.zh-CN';
 import { dashZh } from './dash.zh-CN';
 import { noticesZh } from './notices.zh-CN';
 import { plansZh } from './plans.zh-CN';
+import { revisionZh } from './revision.zh-CN';
+import { roundTripZh } from './roundtrip.zh-CN';
 import { subPlansZh } from './subplans.zh-CN';
 import { workZh } from './work.zh-CN';
 
@@ -297,10 +300,13 @@ export const zh = {
   'entity.session': '会话',
 
   ...plansZh,
+  ...roundTripZh,
   ...workZh,
   ...dashZh,
   ...subPlansZh,
   ...noticesZh,
+  ...revisionZh,
+  ...bulletinsZh,
 } as const;
 
 export type MsgKey = keyof typeof zh;

@@ -71,6 +71,8 @@ export interface DashReport {
   progress: number;
   submittedAt: string | null;
   reviewedAt: string | null;
+  /** 'import' for an office progress figure: it moves progress but is never the unit's report. */
+  origin?: string;
 }
 
 /** A responsible unit; `order` is its display order. */
@@ -185,7 +187,8 @@ export function groupReports(reports: readonly DashReport[]): Map<number, Report
   for (const r of reports) {
     const submittedOn = r.submittedAt ? dayOf(r.submittedAt) : null;
     const reviewedOn = r.reviewedAt ? dayOf(r.reviewedAt) : null;
-    const delivered = r.status !== 'draft' && submittedOn !== null;
+    // An office progress figure (origin import) moves progress once accepted but is never a delivered report.
+    const delivered = r.status !== 'draft' && submittedOn !== null && r.origin !== 'import';
     const reviewed = delivered && reviewedOn !== null && (r.status === 'accepted' || r.status === 'returned');
     // An explicit literal (not a spread) keeps one object shape for the hot loops below.
     const prepared: Report = {

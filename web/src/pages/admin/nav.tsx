@@ -7,6 +7,7 @@ import {
   DashboardOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
+  FileTextOutlined,
   HomeOutlined,
   KeyOutlined,
   LockOutlined,
@@ -95,6 +96,15 @@ export const NAV: NavItem[] = [
     icon: <FileDoneOutlined />,
     featured: true,
     permission: 'subplans.read',
+  },
+  {
+    path: '/admin/bulletins',
+    label: 'nav.bulletins',
+    hint: 'home.q.bulletins',
+    icon: <FileTextOutlined />,
+    featured: true,
+    // Every plan reader sees issued bulletins; drafts are for the office and leaders (the server filters).
+    permission: 'plans.read',
   },
   {
     path: '/admin/inbox',

@@ -90,6 +90,7 @@ export function ReportList({
             <span>{pct(r.progress)}</span>
             {r.late && <Tag color="orange">{t('report.late')}</Tag>}
             {r.requestClose && <Tag color="purple">{t('report.requestCloseTag')}</Tag>}
+            {r.origin === 'import' && <Tag color="geekblue">{t('report.importedTag')}</Tag>}
             {r.submittedAt && (
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {t('report.submittedAt')} {formatInstant(r.submittedAt)}

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, DashboardOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DashboardOutlined, DiffOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Empty, Result, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -15,6 +15,7 @@ import { SubPlansCard } from '../subplans/sub-plans-card';
 import { DraftActions } from './plan-actions';
 import { PlanFindings } from './plan-findings';
 import { PlanHeader } from './plan-header';
+import { RoundTripActions } from './plan-roundtrip';
 import { PlanSettingsPanel } from './plan-settings';
 import { PlanTree } from './plan-tree';
 import { type SourceTarget, SourceViewer } from './source-viewer';
@@ -107,6 +108,12 @@ export default function PlanDetailPage() {
               <Button icon={<UnorderedListOutlined />} onClick={() => navigate(`/admin/assignments?planId=${plan.id}`)}>
                 {t('plan.openAssignments')}
               </Button>
+              {manage && <RoundTripActions plan={plan} />}
+              {manage && (
+                <Button icon={<DiffOutlined />} onClick={() => navigate(`/admin/plans/${plan.id}/revision`)}>
+                  {t('revision.open')}
+                </Button>
+              )}
             </Space>
           )}
         </div>

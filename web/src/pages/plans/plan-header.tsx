@@ -1,6 +1,7 @@
 import { Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
 import type { PlanDetail } from '../../api/plan-types';
 import { useT } from '../../i18n';
+import { TaskTableButton } from '../bulletins/bulletin-bits';
 
 const dash = (v: string | number | null | undefined) => (v === null || v === undefined || v === '' ? '—' : v);
 
@@ -17,7 +18,7 @@ export function PlanHeader({ plan }: { plan: PlanDetail }) {
     [draft ? t('plan.count.assignmentsDraft') : t('plan.count.assignments'), plan.counts.assignments],
   ];
   return (
-    <Card title={t('plan.header')} size="small">
+    <Card title={t('plan.header')} size="small" extra={<TaskTableButton planId={plan.id} />}>
       <Row gutter={[24, 16]}>
         <Col xs={24} xl={14}>
           <Descriptions

@@ -5,6 +5,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   Col,
   Drawer,
   Form,
@@ -72,6 +73,8 @@ export function ReviewDrawer({ reportId, onClose }: { reportId: number | null; o
   const { modal, message } = App.useApp();
   const queryClient = useQueryClient();
   const [returning, setReturning] = useState(false);
+  // 典型经验: quoted in the monthly bulletin's section 5 (only accepted reports can carry it).
+  const [exemplary, setExemplary] = useState(false);
   const report = useQuery({
     queryKey: ['reports', 'detail', reportId],
     queryFn: () => reportsApi.get(reportId as number),
@@ -90,7 +93,8 @@ export function ReviewDrawer({ reportId, onClose }: { reportId: number | null; o
     onClose();
   };
   const accept = useMutation({
-    mutationFn: (r: ReportDetail) => reportsApi.review(r.id, { version: r.version, decision: 'accept' }),
+    mutationFn: (r: ReportDetail) =>
+      reportsApi.review(r.id, { version: r.version, decision: 'accept', ...(exemplary ? { exemplary } : {}) }),
     onSuccess: () => {
       void message.success(t('review.accepted'));
       done();
@@ -112,6 +116,14 @@ export function ReviewDrawer({ reportId, onClose }: { reportId: number | null; o
         r &&
         pending && (
           <Space>
+            <Checkbox
+              checked={exemplary}
+              onChange={(e) => setExemplary(e.target.checked)}
+              title={t('review.exemplaryHint')}
+              data-testid="review-exemplary"
+            >
+              {t('review.exemplary')}
+            </Checkbox>
             <Button danger icon={<RollbackOutlined />} onClick={() => setReturning(true)}>
               {t('review.return')}
             </Button>

@@ -1,0 +1,57 @@
+import type { roundTripZh } from './roundtrip.zh-CN';
+
+/** English texts of the plan's Excel/CSV round trip (R-S13); the same keys as roundtrip.zh-CN.ts. */
+export const roundTripEn: Record<keyof typeof roundTripZh, string> = {
+  'rt.export': 'Export Excel',
+  'rt.exportCsv': 'Export CSV (one sheet)',
+  'rt.import': 'Import Excel',
+  'rt.title': 'Import the task workbook (Excel / CSV)',
+  'rt.help1':
+    'Export first, edit the workbook, then import it. Column names must be the exported ones (any order); grey columns are read-only and edits there are ignored.',
+  'rt.help2':
+    'An empty ID creates a row and returns its new ID; rows left out stay as they are; _op = delete in the assignments sheet cancels the assignment (to the trash; "reopen" restores it) and needs a reason in note.',
+  'rt.help3':
+    'A whole-measure assignment names its measure in action_external_id. A state moves one lifecycle step at a time (uphold, cancel, reopen, close); lowering progress needs a reason in note. Measures and actions can be added and edited, never deleted.',
+  'rt.drop': 'Click or drop an .xlsx or CSV file',
+  'rt.dropHint': 'CSV in UTF-8 (with BOM), one file per sheet, with measures, actions or assignments in its name',
+  'rt.sheet': 'Sheet',
+  'rt.checking': 'Checking…',
+  'rt.dryRunTitle': 'Dry run (nothing written yet)',
+  'rt.file': 'File',
+  'rt.create': 'Create',
+  'rt.update': 'Update',
+  'rt.delete': 'Cancel',
+  'rt.unchanged': 'Unchanged',
+  'rt.errors': 'Rows with errors',
+  'rt.warnings': 'Warnings',
+  'rt.total': 'Total',
+  'rt.noChanges': 'The file matches the current data; there is nothing to import.',
+  'rt.hasErrors':
+    '{count} row(s) have errors; fix them to import. Download the error file (the cells in question are marked red with an explanation).',
+  'rt.hasWarnings': '{count} warning(s) (edits of read-only columns are ignored); they do not stop the import.',
+  'rt.changesTab': 'Changes ({count})',
+  'rt.findingsTab': 'Errors and warnings ({count})',
+  'rt.row': 'Row',
+  'rt.op': 'Action',
+  'rt.id': 'ID',
+  'rt.changes': 'Changes',
+  'rt.column': 'Column',
+  'rt.code': 'Code',
+  'rt.message': 'Message',
+  'rt.newId': 'New ID',
+  'rt.truncated': 'Too many to list: the first 2,000 are shown; the error file has them all.',
+  'rt.downloadErrors': 'Download error file',
+  'rt.chooseOther': 'Choose another file',
+  'rt.commit': 'Import',
+  'rt.confirmTitle': 'Import now?',
+  'rt.confirmText':
+    'This creates {create}, updates {update} and cancels {delete} record(s). Everything is written or nothing is; each change is recorded in the audit log (source: import).',
+  'rt.done': 'Imported: {create} created, {update} updated, {delete} cancelled',
+  'rt.doneTitle': 'Import finished',
+  'rt.close': 'Close',
+  'rt.op.create': 'create',
+  'rt.op.update': 'update',
+  'rt.op.delete': 'cancel',
+  'rt.severity.error': 'error',
+  'rt.severity.warning': 'warning',
+};
