@@ -89,6 +89,23 @@ export const TABLES = [
   'notice_marks',
   'job_runs',
   'bulletins',
+  'counters',
+  'enterprises',
+  'enterprise_changes',
+  'import_jobs',
+  'import_rejects',
+  'rule_sets',
+  'holidays',
+  'credit_records',
+  'credit_record_files',
+  'list_entries',
+  'list_transitions',
+  'objections',
+  'repair_applications',
+  'enterprise_grades',
+  'inspectors',
+  'inspector_conflicts',
+  'inspection_draws',
 ] as const satisfies readonly (keyof DB)[];
 
 /** Row counts of every table: a failed request must leave them all as they were. */

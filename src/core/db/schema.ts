@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { CreditRecordTables, CreditRegistryTables } from './schema-credit.js';
 import type { NoticeTables, PlanTables, SubPlanTables } from './schema-plans.js';
 
 /**
@@ -155,7 +156,7 @@ export interface FileTable {
 }
 
 /** Every table; each module's tables are declared in their own file and joined here. */
-export interface DB extends PlanTables, SubPlanTables, NoticeTables {
+export interface DB extends PlanTables, SubPlanTables, NoticeTables, CreditRegistryTables, CreditRecordTables {
   org_units: OrgUnitTable;
   org_aliases: OrgAliasTable;
   org_groups: OrgGroupTable;
