@@ -49,8 +49,8 @@ describe('access policy', () => {
     }
   });
 
-  /** Work only the responsible unit itself does (signing off, reporting); the office reviews it. */
-  const UNIT_ONLY: Permission[] = ['assignments.work', 'subplans.file'];
+  /** Work only the responsible unit (or the enterprise) itself does; the office reviews it. */
+  const UNIT_ONLY: Permission[] = ['assignments.work', 'subplans.file', 'credit.self'];
 
   it('admin may do everything declared except a unit’s own work', () => {
     for (const p of Object.keys(POLICY) as Permission[]) {
@@ -140,6 +140,10 @@ describe('access policy', () => {
       'assignments.read',
       'assignments.work',
       'audit.read',
+      'credit.decide',
+      'credit.read',
+      'credit.record',
+      'enterprises.read',
       'files.upload',
       'notices.read',
       'orgs.contact.edit',
@@ -154,6 +158,8 @@ describe('access policy', () => {
       'assignments.read',
       'audit.read',
       'bulletins.read',
+      'credit.read',
+      'enterprises.read',
       'notices.read',
       'orgs.read',
       'orgs.staff.read',

@@ -46,6 +46,16 @@ export const POLICY = {
   // sees every notice and runs the daily job by hand.
   'notices.read': { admin: 'all', leader: 'all', unit: 'own-unit' },
   'notices.manage': { admin: 'all' },
+  // Quality credit: government users read the registry and shared records; units record and decide what
+  // their own unit decided (the service checks the record's unit); an enterprise reaches only its own data.
+  'enterprises.read': { admin: 'all', leader: 'all', assessor: 'all', unit: 'all' },
+  'enterprises.manage': { admin: 'all' },
+  'credit.read': { admin: 'all', leader: 'all', assessor: 'all', unit: 'all', enterprise: 'own-enterprise' },
+  'credit.record': { admin: 'all', unit: 'all' },
+  'credit.decide': { admin: 'all', unit: 'all' },
+  'credit.self': { enterprise: 'own-enterprise' },
+  'credit.rules': { admin: 'all' },
+  'credit.draws': { admin: 'all' },
 } as const satisfies Record<string, Partial<Record<Role, Rule>>>;
 
 export type Permission = keyof typeof POLICY;
@@ -68,6 +78,14 @@ export const PERMISSION_LABELS: Record<Permission, { zh: string; en: string }> =
   'assignments.manage': { zh: '交办、撤销、调整任务', en: 'Dispatch, cancel and adjust assignments' },
   'notices.read': { zh: '查看提醒和督办通知', en: 'Read reminders and escalation notices' },
   'notices.manage': { zh: '管理督办通知、运行提醒任务', en: 'Manage notices and run the reminder job' },
+  'enterprises.read': { zh: '查看企业名录', en: 'Read the enterprise registry' },
+  'enterprises.manage': { zh: '导入和维护企业名录', en: 'Import and maintain the enterprise registry' },
+  'credit.read': { zh: '查看信用记录和名单', en: 'Read credit records and lists' },
+  'credit.record': { zh: '录入信用记录', en: 'Record credit events' },
+  'credit.decide': { zh: '办理列入名单、异议和信用修复', en: 'Decide listings, objections and credit repair' },
+  'credit.self': { zh: '本企业信用信息、异议和信用修复申请', en: 'Own credit records, objections and repair' },
+  'credit.rules': { zh: '维护信用规则和节假日', en: 'Maintain credit rule sets and the holiday calendar' },
+  'credit.draws': { zh: '双随机抽取', en: 'Random inspection draws (双随机)' },
   'subplans.read': { zh: '查看区市实施方案', en: 'Read district implementation plans' },
   'subplans.file': { zh: '报送本区市实施方案', en: 'File the district’s implementation plan' },
   'subplans.review': { zh: '审核区市实施方案', en: 'Review district implementation plans' },
