@@ -1,5 +1,6 @@
-import { type Expression, type ExpressionBuilder, type Kysely, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type Insertable, type Kysely, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../core/db/schema.js';
+import type { NoticeTable } from '../../core/db/schema-plans.js';
 
 /** Published plans, the ones the reminder job watches. */
 export function publishedPlans(db: Kysely<DB>) {
@@ -22,21 +23,7 @@ export async function recordedKeys(db: Kysely<DB>, planId: number, day: string):
   return new Set(rows.map((r) => `${r.assignment_id}|${r.notice_key}`));
 }
 
-export interface NewNotice {
-  plan_id: number;
-  assignment_id: number;
-  unit_code: string;
-  level: string;
-  notice_key: string;
-  reason: string;
-  run_day: string;
-  due_date: string | null;
-  recipients: string;
-  no: string;
-  year: number;
-  seq: number;
-  sent_at: string;
-}
+export type NewNotice = Insertable<NoticeTable>;
 
 export async function insertNotices(db: Kysely<DB>, rows: readonly NewNotice[]): Promise<void> {
   // Chunked: SQLite caps bound parameters per statement (13 columns × 50 rows stays well inside).

@@ -1,3 +1,4 @@
+import type { OfficialDocument } from '../../../src/modules/plans/domain/official-document';
 import { get, patch, post } from './client';
 
 /**
@@ -34,27 +35,13 @@ export interface BulletinList {
   canManage: boolean;
 }
 
-export interface DocColumn {
-  title: string;
-  width: number;
-  align?: 'left' | 'center' | 'right';
-}
-
-export type DocCell = string | { text: string; rowSpan: number } | null;
-
-export type DocBlock =
-  | { kind: 'heading'; text: string }
-  | { kind: 'paragraph'; text: string; lead?: string }
-  | { kind: 'note'; text: string }
-  | { kind: 'table'; columns: DocColumn[]; rows: DocCell[][] };
-
-export interface OfficialDocument {
-  title: string;
-  subtitle: string | null;
-  masthead: { title: string; number: string; mark: string | null; issuer: string; date: string } | null;
-  orientation: 'portrait' | 'landscape';
-  blocks: DocBlock[];
-}
+// The document model is the server's own (type-only import: nothing of the server reaches the bundle).
+export type {
+  DocBlock,
+  DocCell,
+  DocColumn,
+  OfficialDocument,
+} from '../../../src/modules/plans/domain/official-document';
 
 /** The few content figures the UI shows beside the document. */
 export interface BulletinContent {

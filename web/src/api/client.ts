@@ -113,9 +113,10 @@ export async function request<T>(method: string, path: string, options: RequestO
   }
 }
 
-/** Sends one multipart form (file uploads) with the CSRF header; resolves to the parsed JSON answer. */
-export async function upload<T>(path: string, form: FormData): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': lang };
+/** POSTs one multipart form with the CSRF header; a failed answer becomes an ApiError (and may end the session). */
+async function postForm(path: string, form: FormData, accept?: string): Promise<Response> {
+  const headers: Record<string, string> = { 'Accept-Language': lang };
+  if (accept) headers.Accept = accept;
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
@@ -128,24 +129,17 @@ export async function upload<T>(path: string, form: FormData): Promise<T> {
     if (isAuthLost(error)) authLostHandler?.(error);
     throw error;
   }
-  return (await res.json()) as T;
+  return res;
+}
+
+/** Sends one multipart form (file uploads) with the CSRF header; resolves to the parsed JSON answer. */
+export async function upload<T>(path: string, form: FormData): Promise<T> {
+  return (await (await postForm(path, form, 'application/json')).json()) as T;
 }
 
 /** Sends one multipart form and resolves to the file answered (its name from Content-Disposition). */
 export async function uploadForFile(path: string, form: FormData): Promise<{ blob: Blob; fileName: string }> {
-  const headers: Record<string, string> = { 'Accept-Language': lang };
-  if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  let res: Response;
-  try {
-    res = await fetch(path, { method: 'POST', headers, body: form, credentials: 'same-origin' });
-  } catch (err) {
-    throw new ApiError(0, CLIENT_CODES.network, (err as Error).message);
-  }
-  if (!res.ok) {
-    const error = await readError(res);
-    if (isAuthLost(error)) authLostHandler?.(error);
-    throw error;
-  }
+  const res = await postForm(path, form);
   const disposition = res.headers.get('content-disposition') ?? '';
   const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
   const plain = /filename="([^"]+)"/i.exec(disposition)?.[1];
