@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { jsErrors, launchBrowser, login, openPage, screenshot } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { jsErrors, login, screenshot } from './support/browser.js';
+import { e2eSession } from './support/session.js';
 
 /** The labels of the side menu, in order. */
 async function menuLabels(page: Page): Promise<string[]> {
@@ -12,19 +12,10 @@ async function menuLabels(page: Page): Promise<string[]> {
 }
 
 describe('admin workspace', { timeout: 90_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = e2eSession();
 
   it('admin sees the full menu and finds 即墨市 and 即墨区 in the org registry', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await e2e.open();
     try {
       await login(page, 'admin');
       await page.getByText('您好,质量办管理员').waitFor();
@@ -63,7 +54,7 @@ describe('admin workspace', { timeout: 90_000 }, () => {
   });
 
   it('a unit user (edu) gets no 用户管理 menu item', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await e2e.open();
     try {
       await login(page, 'edu');
       const menu = await menuLabels(page);
@@ -79,7 +70,7 @@ describe('admin workspace', { timeout: 90_000 }, () => {
   });
 
   it('switches the workspace to English and back', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await e2e.open();
     try {
       await login(page, 'admin');
       await page.getByTestId('language-switch').click();
@@ -99,7 +90,7 @@ describe('admin workspace', { timeout: 90_000 }, () => {
   });
 
   it('logging out returns to the login page, and /admin then asks to log in', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await e2e.open();
     try {
       await login(page, 'admin');
       await page.getByRole('button', { name: '退出登录' }).click();
@@ -114,7 +105,7 @@ describe('admin workspace', { timeout: 90_000 }, () => {
   });
 
   it('an expired session inside /admin leads to the login page with 登录已过期', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await e2e.open();
     try {
       await login(page, 'admin');
       // The server no longer knows this session: what an idle timeout looks like to the browser.

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { jsErrors, launchBrowser, login, openPage, screenshot } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
-
-/** A button's accessible name: antd puts a space between two CJK characters ("审 定"), icons add their own. */
-const btn = (label: string) => new RegExp([...label].join('\\s?'));
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { jsErrors, login, screenshot } from './support/browser.js';
+import { btn, e2eSession } from './support/session.js';
 
 /** Clicks a toolbar button, then the OK button of the confirm dialog it opens. */
 async function confirmed(page: Page, label: string): Promise<void> {
@@ -21,19 +18,10 @@ async function confirmed(page: Page, label: string): Promise<void> {
 }
 
 describe('monthly bulletins in the browser', { timeout: 120_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = e2eSession();
 
   it('creates the September bulletin, shows the printable page, approves and issues it', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await e2e.open();
     try {
       await login(page, 'admin');
       await page.locator('aside').getByText('督查情况通报').click();

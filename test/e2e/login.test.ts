@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage, screenshot } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser.js';
+import { e2eSession } from './support/session.js';
 
 async function submit(page: Page, username: string, password: string): Promise<string> {
   await page.locator('#login_username').fill(username);
@@ -16,19 +16,10 @@ async function submit(page: Page, username: string, password: string): Promise<s
 }
 
 describe('login page', { timeout: 90_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = e2eSession();
 
   it('lists the demo accounts in demo mode and shows the message for a wrong password', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await e2e.open();
     try {
       await page.goto('/login');
       const demo = page.getByTestId('demo-accounts');
@@ -46,7 +37,7 @@ describe('login page', { timeout: 90_000 }, () => {
   });
 
   it('locks lockme after 5 wrong passwords and says so', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await e2e.open();
     try {
       await page.goto('/login');
       const messages: string[] = [];

@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { jsErrors, launchBrowser, login, openPage, screenshot } from './support/browser.js';
-import { ROOT, startServer, type TestServer } from './support/server.js';
-
-/** A button's accessible name: antd puts a space between two CJK characters, icons add their own. */
-const btn = (label: string) => new RegExp([...label].join('\\s?'));
+import { describe, it } from 'node:test';
+import { jsErrors, login, screenshot } from './support/browser.js';
+import { ROOT } from './support/server.js';
+import { btn, e2eSession } from './support/session.js';
 
 /** Polls until `check` holds (the bell refreshes after each mark), failing after `ms`. */
 async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
@@ -19,20 +16,11 @@ async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> 
 }
 
 describe('reminders, escalations and revised texts in the browser', { timeout: 90_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = e2eSession();
 
   it('a unit reads and acknowledges its notices; the office sees the register and a day runs once', async () => {
-    const unit = await openPage(browser, server.url);
-    const office = await openPage(browser, server.url);
+    const unit = await e2e.open();
+    const office = await e2e.open();
     try {
       const u = unit.page;
       await login(u, 'edu');
@@ -80,7 +68,7 @@ describe('reminders, escalations and revised texts in the browser', { timeout: 9
   });
 
   it('the office compares a revised text with the published plan', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await e2e.open();
     try {
       await login(page, 'admin');
       await page.goto('/admin/plans');

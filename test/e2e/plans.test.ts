@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { jsErrors, launchBrowser, login, openPage, screenshot } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { jsErrors, login, screenshot } from './support/browser.js';
+import { btn, e2eSession } from './support/session.js';
 
 /** A small 2015 plan: two measures, one of them naming a unit the registry does not know (市质量技术监督所). */
 const PLAN_TEXT = `青岛市质量提升2015年专项行动计划
@@ -18,9 +18,6 @@ const PLAN_TEXT = `青岛市质量提升2015年专项行动计划
 const ASSIGNMENT = 'QT2015-M01-EDU';
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 const NARRATIVE = '已组织全市12所高校开展标准化示范项目申报,完成初审8项,正在组织专家论证。';
-
-/** A button's accessible name: antd puts a space between two CJK characters ("退 回"), icons add their own. */
-const btn = (label: string) => new RegExp([...label].join('\\s?'));
 
 /** Clicks the OK button of the open antd confirm dialog or popconfirm. */
 async function confirm(page: Page, label: string): Promise<void> {
@@ -51,20 +48,11 @@ async function openMine(page: Page): Promise<void> {
 }
 
 describe('plan supervision in the browser', { timeout: 90_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = e2eSession();
 
   it('import → fix a unit → publish; sign, report with a file, return, resubmit, accept; history', async () => {
-    const admin = await openPage(browser, server.url);
-    const unit = await openPage(browser, server.url);
+    const admin = await e2e.open();
+    const unit = await e2e.open();
     try {
       const a = admin.page;
       await login(a, 'admin');
@@ -158,7 +146,7 @@ describe('plan supervision in the browser', { timeout: 90_000 }, () => {
   });
 
   it('the dashboard draws the 21 × 18 heatmap, and its lights change with the as-of date', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await e2e.open();
     try {
       await login(page, 'leader');
       await page.locator('aside').getByText('行动计划').click();

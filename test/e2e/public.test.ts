@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { jsErrors, launchBrowser, openPage, screenshot } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { describe, it } from 'node:test';
+import { jsErrors, screenshot } from './support/browser.js';
+import { e2eSession } from './support/session.js';
 
 describe('public pages', { timeout: 90_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = e2eSession();
 
   it('renders the portal without logging in', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await e2e.open();
     try {
       await page.goto('/');
       await page.getByRole('heading', { name: '推进质量强市建设' }).waitFor();
@@ -40,7 +30,7 @@ describe('public pages', { timeout: 90_000 }, () => {
   });
 
   it('switches the language to English and back, and remembers it', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await e2e.open();
     try {
       await page.goto('/');
       await page.getByTestId('language-switch').click();
@@ -60,7 +50,7 @@ describe('public pages', { timeout: 90_000 }, () => {
   });
 
   it('shows the 404 page for an unknown path', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await e2e.open();
     try {
       const res = await page.goto('/no/such/page');
       assert.equal(res?.status(), 200, 'the SPA shell answers; the app shows the 404');

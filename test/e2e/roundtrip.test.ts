@@ -2,28 +2,18 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { jsErrors, launchBrowser, login, openPage, screenshot } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { jsErrors, login, screenshot } from './support/browser.js';
+import { e2eSession } from './support/session.js';
 
 const ID = 'QD2015-M01-EDU';
 
 describe('plan Excel round trip in the browser (R-S13)', { timeout: 90_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = e2eSession();
 
   it('export → edit a progress cell → dry run shows 1 update → confirm → committed', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await e2e.open();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qcity-rt-'));
     try {
       await login(page, 'admin');

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
-import { jsErrors, launchBrowser, login, openPage, screenshot } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
-
-/** A button's accessible name: antd puts a space between two CJK characters ("报 备"), icons add their own. */
-const btn = (label: string) => new RegExp([...label].join('\\s?'));
+import { describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { jsErrors, login, screenshot } from './support/browser.js';
+import { btn, e2eSession } from './support/session.js';
 
 /** Clicks the OK button of the open antd confirm dialog. */
 async function confirm(page: Page, label: string): Promise<void> {
@@ -21,20 +18,11 @@ async function status(page: Page, label: string): Promise<void> {
 }
 
 describe('district implementation plans in the browser', { timeout: 90_000 }, () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  before(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const e2e = e2eSession();
 
   it('draft in the editor and the API, file, return with a reason, refile, accept', async () => {
-    const district = await openPage(browser, server.url);
-    const admin = await openPage(browser, server.url);
+    const district = await e2e.open();
+    const admin = await e2e.open();
     try {
       // 市南区 sees its overdue filing on the plan page and opens it.
       const d = district.page;
