@@ -11,6 +11,25 @@ import { fileRoutes } from './core/files/routes.js';
 import { createHttpServer } from './core/http/server.js';
 import type { DailyJob } from './core/jobs/scheduler.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { CREDIT_EXPIRY_JOB, ExpiryService } from './modules/credit/expiry.service.js';
+import { gradeRoutes } from './modules/credit/grades.routes.js';
+import { GRADE_JOB, GradeService } from './modules/credit/grades.service.js';
+import { holidayRoutes } from './modules/credit/holidays.routes.js';
+import { HolidayService } from './modules/credit/holidays.service.js';
+import { ruleSetRoutes } from './modules/credit/rulesets.routes.js';
+import { readHolidaySeed, seedCreditRules } from './modules/credit/rulesets.seed.js';
+import { RuleSetService } from './modules/credit/rulesets.service.js';
+import { ListService } from './modules/credit/lists.service.js';
+import { ObjectionService } from './modules/credit/objections.service.js';
+import { publicCreditRoutes } from './modules/credit/public.routes.js';
+import { PublicCreditService } from './modules/credit/public.service.js';
+import { creditWorkRoutes } from './modules/credit/records.routes.js';
+import { CreditService } from './modules/credit/records.service.js';
+import { loadDemoRegistry } from './modules/credit/gen/demo.js';
+import { RegistryImportService } from './modules/credit/registry-import.service.js';
+import { registryRoutes } from './modules/credit/registry.routes.js';
+import { RegistryService } from './modules/credit/registry.service.js';
+import { RepairService } from './modules/credit/repairs.service.js';
 import { AuditService } from './modules/audit/service.js';
 import { orgRoutes } from './modules/orgs/routes.js';
 import { readOrgSeed, seedOrgRegistry } from './modules/orgs/seed.js';
@@ -62,6 +81,17 @@ export interface Services {
   auth: AuthService;
   users: UserService;
   audit: AuditService;
+  registry: RegistryService;
+  registryImport: RegistryImportService;
+  creditRecords: CreditService;
+  creditLists: ListService;
+  creditObjections: ObjectionService;
+  creditRepairs: RepairService;
+  creditExpiry: ExpiryService;
+  creditPublic: PublicCreditService;
+  ruleSets: RuleSetService;
+  holidays: HolidayService;
+  grades: GradeService;
 }
 
 /** Demo progress is simulated up to this day when no QCITY_AS_OF is set. */
@@ -98,6 +128,30 @@ export function createServices(config: Config, handle: DatabaseHandle, clock?: C
     auth: new AuthService(core),
     users: new UserService(core, orgs),
     audit,
+    registry: new RegistryService(core),
+    registryImport: new RegistryImportService(core, files),
+    ...creditServices(core),
+  };
+}
+
+/** Credit records, lists, objections, repair, expiry and public pages; A's GradeService hooks in via setGradeRecompute. */
+function creditServices(core: CoreDeps) {
+  const creditRecords = new CreditService(core);
+  const grades = new GradeService(core);
+  // Every record or list write regrades its enterprise inside the writer's transaction (credit.md §3.3).
+  creditRecords.setGradeRecompute({ recomputeEnterprise: (trx, _ctx, id) => grades.recomputeEnterprise(trx, id) });
+  const creditLists = new ListService(core, creditRecords);
+  const creditObjections = new ObjectionService(core, creditRecords, creditLists);
+  return {
+    creditRecords,
+    creditLists,
+    creditObjections,
+    creditRepairs: new RepairService(core, creditRecords, creditLists),
+    creditExpiry: new ExpiryService(core, creditRecords, creditLists, creditObjections),
+    creditPublic: new PublicCreditService(core, creditRecords),
+    ruleSets: new RuleSetService(core),
+    holidays: new HolidayService(core),
+    grades,
   };
 }
 
@@ -114,9 +168,12 @@ export async function prepareDatabase(
   const { applied } = await migrateToLatest(core.db, core.dialect);
   const ctx = systemContext('system', 'seed');
   await seedOrgRegistry(core, ctx, readOrgSeed(dataFile('orgs.json')));
+  await seedCreditRules(core, ctx, readHolidaySeed(dataFile('holidays.json')));
   let demoCreated: string[] = [];
   if (core.config.demo) demoCreated = await ensureDemoAccounts(core, services.users, ctx);
   else await disableDemoAccounts(core, services.users, ctx);
+  // Only a demo start that created the accounts is a first start; re-preparing must add nothing.
+  if (core.config.demo && demoCreated.length > 0 && options.demoData !== false) await loadDemoRegistry(core);
   const published = await importDefaultPlan(services.plans, ctx, { publish: core.config.demo });
   if (core.config.demo && published?.status === 'published' && options.demoData !== false) {
     const asOf = core.config.asOf ?? DEMO_DATA_AS_OF;
@@ -136,6 +193,18 @@ export function dailyJobs(services: Services): DailyJob[] {
       name: REMINDER_JOB,
       at: config.jobs.remindersAt,
       run: () => services.notices.runReminders(systemContext('scheduler', 'scheduler'), undefined, { system: true }),
+    },
+    {
+      // 00:30: public pages already hide expired items at 00:00 (query time); the job only materialises it.
+      name: CREDIT_EXPIRY_JOB,
+      at: 30,
+      run: () => services.creditExpiry.run(systemContext('scheduler', 'scheduler'), undefined, { system: true }),
+    },
+    {
+      // 02:00, after the expiry sweep: decay and term ends move scores every day.
+      name: GRADE_JOB,
+      at: 120,
+      run: () => services.grades.recomputeAll(systemContext('scheduler', 'scheduler'), { system: true }),
     },
   ];
 }
@@ -157,5 +226,11 @@ export async function buildApp(services: Services) {
   await app.register(noticeRoutes, { services });
   await app.register(revisionRoutes, { services });
   await app.register(fileRoutes, { services });
+  await app.register(registryRoutes, { services });
+  await app.register(creditWorkRoutes, { services });
+  await app.register(publicCreditRoutes, { services });
+  await app.register(ruleSetRoutes, { services });
+  await app.register(holidayRoutes, { services });
+  await app.register(gradeRoutes, { services });
   return app;
 }

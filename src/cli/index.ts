@@ -2,6 +2,9 @@ import { Command } from 'commander';
 import { VERSION } from '../app.js';
 import { registerAuditCommands } from './audit.js';
 import { reportError, withServices } from './context.js';
+import { registerCreditCommands } from './credit.js';
+import { registerGradeCommands } from './credit-grades.js';
+import { registerGenCommands } from './gen.js';
 import { registerJobCommands } from './jobs.js';
 import { registerOrgCommands } from './org.js';
 import { registerPlanCommands } from './plan.js';
@@ -43,6 +46,9 @@ export function buildProgram(): Command {
   registerOrgCommands(program);
   registerPlanCommands(program);
   registerJobCommands(program);
+  registerCreditCommands(program);
+  registerGradeCommands(program);
+  registerGenCommands(program);
   return program;
 }
 

@@ -37,6 +37,7 @@ describe('loadConfig', () => {
       asOf: '2015-10-15',
       overloadDelayMs: 5000,
       jobs: { enabled: true, remindersAt: 480 },
+      publicSearch: { ratePerMinute: 60, countCap: 10_000 },
     });
   });
 

@@ -24,6 +24,8 @@ export interface Config {
   overloadDelayMs: number;
   /** Run daily jobs (reminders) in this process, and at which local time (minutes after midnight). */
   jobs: { enabled: boolean; remindersAt: number };
+  /** Public enterprise search: anonymous requests per minute per IP (0 = no limit), exact totals up to `countCap`. */
+  publicSearch: { ratePerMinute: number; countCap: number };
 }
 
 type Env = Record<string, string | undefined>;
@@ -55,6 +57,8 @@ export const CONFIG_VARIABLES = [
   ['QCITY_OVERLOAD_DELAY_MS', '5000', 'answer 503 while the event loop lags this long; 0 turns load shedding off'],
   ['QCITY_JOBS', 'on', 'run daily jobs (reminders and escalations) in the server process (true/false)'],
   ['QCITY_REMINDERS_AT', '08:00', 'local time (Asia/Shanghai, HH:MM) the daily reminder job runs'],
+  ['QCITY_PUBLIC_RATE_LIMIT', '60', 'anonymous requests per minute per IP to the public credit pages and search; 0 turns it off'],
+  ['QCITY_SEARCH_COUNT_CAP', '10000', 'enterprise search counts exactly up to this many hits, then shows "10000+"'],
 ] as const;
 
 function invalid(message: string): never {
@@ -114,6 +118,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     asOf: asOfDate(env, bool(env, 'QCITY_DEMO', !production)),
     overloadDelayMs: int(env, 'QCITY_OVERLOAD_DELAY_MS', 5000, 0, 600_000),
     jobs: { enabled: bool(env, 'QCITY_JOBS', true), remindersAt: timeOfDay(env, 'QCITY_REMINDERS_AT', '08:00') },
+    publicSearch: {
+      ratePerMinute: int(env, 'QCITY_PUBLIC_RATE_LIMIT', 60, 0, 1_000_000),
+      countCap: int(env, 'QCITY_SEARCH_COUNT_CAP', 10_000, 100, 1_000_000),
+    },
   };
 }
 

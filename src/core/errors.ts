@@ -252,6 +252,182 @@ export const ERRORS = {
     en: 'Write the next steps (下步工作) first',
   },
 
+  // Enterprise registry and its imports (credit.md §2); row-level findings are codes of credit/domain/registry-row.ts
+  QC_ERR_ENTERPRISE_NOT_FOUND: { status: 404, zh: '企业不存在:{0}', en: 'No such enterprise: {0}' },
+  QC_ERR_REGISTRY_IMPORT_FORMAT: {
+    status: 400,
+    zh: '无法识别的导入文件格式({0});请上传 .csv 或 .xlsx 文件',
+    en: 'Unrecognised import file format ({0}); upload a .csv or .xlsx file',
+  },
+  QC_ERR_REGISTRY_IMPORT_ENCODING: {
+    status: 400,
+    zh: '文件编码无法识别:既不是 UTF-8 也不是 GBK/GB18030({0});请另存为 UTF-8 CSV 后重试',
+    en: 'The file encoding is neither UTF-8 nor GBK/GB18030 ({0}); save it as UTF-8 CSV and retry',
+  },
+  QC_ERR_REGISTRY_IMPORT_MISSING_COLUMN: {
+    status: 400,
+    zh: '导入文件缺少必需的列:{0}',
+    en: 'The import file lacks required column(s): {0}',
+  },
+  QC_ERR_REGISTRY_IMPORT_DUPLICATE_COLUMN: {
+    status: 400,
+    zh: '导入文件的列“{0}”出现了多次',
+    en: 'The import file has the column "{0}" more than once',
+  },
+  QC_ERR_REGISTRY_IMPORT_TOO_LARGE: {
+    status: 413,
+    zh: '导入文件 {0} 字节,超过上限 {1} 字节;请拆分文件,或在服务器上用命令行 qcity enterprises import 导入',
+    en: 'The import file has {0} bytes, over the {1}-byte limit; split it or import on the server with qcity enterprises import',
+  },
+  QC_ERR_REGISTRY_IMPORT_EMPTY: { status: 400, zh: '导入文件没有数据行', en: 'The import file has no data rows' },
+  QC_ERR_REGISTRY_IMPORT_JOB_NOT_FOUND: { status: 404, zh: '导入任务不存在:{0}', en: 'No such import job: {0}' },
+  QC_ERR_REGISTRY_IMPORT_JOB_STATE: {
+    status: 409,
+    zh: '导入任务 {0} 状态为 {1},不能继续',
+    en: 'Import job {0} is {1} and cannot be resumed',
+  },
+  QC_ERR_REGISTRY_IMPORT_FILE_CHANGED: {
+    status: 409,
+    zh: '续传的文件与导入任务 {0} 的原文件不同',
+    en: 'The file to resume differs from the original file of import job {0}',
+  },
+
+  // Credit records, lists, objections and repair (credit.md §3, §5); refusals change nothing
+  QC_ERR_CREDIT_RECORD_NOT_FOUND: { status: 404, zh: '信用记录不存在:{0}', en: 'No such credit record: {0}' },
+  QC_ERR_CREDIT_RECORD_TYPE: { status: 400, zh: '未知的信用记录类型:{0}', en: 'Unknown credit record type: {0}' },
+  QC_ERR_CREDIT_RECORD_DATES: {
+    status: 400,
+    zh: '信用记录日期不合理:{0}',
+    en: 'Inconsistent credit record dates: {0}',
+  },
+  QC_ERR_CREDIT_RECORD_STATE: {
+    status: 409,
+    zh: '信用记录当前状态为 {0},不能执行此操作',
+    en: 'The credit record is {0}; this action is not possible',
+  },
+  QC_ERR_CREDIT_OTHER_UNIT: {
+    status: 403,
+    zh: '只能办理本单位的信用记录和名单:{0}',
+    en: 'A unit records and decides only for itself: {0}',
+  },
+  QC_ERR_LIST_UNKNOWN: { status: 400, zh: '未知的名单:{0}', en: 'Unknown list: {0}' },
+  QC_ERR_LIST_ENTRY_NOT_FOUND: { status: 404, zh: '名单条目不存在:{0}', en: 'No such list entry: {0}' },
+  QC_ERR_LIST_BAD_TRANSITION: {
+    status: 409,
+    zh: '名单条目处于 {0} 状态,不能执行“{1}”',
+    en: 'A list entry in state {0} cannot {1}',
+  },
+  QC_ERR_LIST_DUPLICATE: {
+    status: 409,
+    zh: '该企业已在此名单中(条目 {0})',
+    en: 'The enterprise is already on this list (entry {0})',
+  },
+  QC_ERR_LIST_ENTRY_CONDITIONS: {
+    status: 400,
+    zh: '不符合列入条件:{0}',
+    en: 'The entry conditions are not met: {0}',
+  },
+  QC_ERR_LIST_STATEMENT_WINDOW: {
+    status: 409,
+    zh: '陈述申辩期至 {0} 届满,届满前不能作出决定',
+    en: 'The statement window runs until {0}; decide after it',
+  },
+  QC_ERR_LIST_APPROVAL_SAME_UNIT: {
+    status: 403,
+    zh: '须由上一级机关审批,作出决定的单位不能自行审批',
+    en: 'Approval must come from the next level, not the deciding unit',
+  },
+  QC_ERR_OBJECTION_NOT_FOUND: { status: 404, zh: '异议申请不存在:{0}', en: 'No such objection: {0}' },
+  QC_ERR_OBJECTION_NOT_OWN: {
+    status: 403,
+    zh: '只能对本企业的信用记录或名单提出异议',
+    en: 'An objection can only concern the enterprise’s own records or listings',
+  },
+  QC_ERR_OBJECTION_TARGET: {
+    status: 400,
+    zh: '异议须针对一条信用记录或一个名单条目',
+    en: 'An objection concerns exactly one credit record or list entry',
+  },
+  QC_ERR_OBJECTION_PENDING: {
+    status: 409,
+    zh: '该信息已有处理中的异议(编号 {0})',
+    en: 'An objection on this item is already pending (no. {0})',
+  },
+  QC_ERR_OBJECTION_STATE: {
+    status: 409,
+    zh: '异议处于 {0} 状态,不能执行此操作',
+    en: 'The objection is {0}; this action is not possible',
+  },
+  QC_ERR_REPAIR_NOT_FOUND: { status: 404, zh: '信用修复申请不存在:{0}', en: 'No such repair application: {0}' },
+  QC_ERR_REPAIR_NOT_YET_ELIGIBLE: {
+    status: 409,
+    zh: '尚未到可申请信用修复的日期,最早可于 {0} 申请',
+    en: 'Credit repair cannot be applied for yet; the earliest day is {0}',
+  },
+  QC_ERR_REPAIR_NOT_ALLOWED: {
+    status: 409,
+    zh: '该信息不适用信用修复:{0}',
+    en: 'Credit repair does not apply to this item: {0}',
+  },
+  QC_ERR_REPAIR_CONDITIONS_UNMET: {
+    status: 409,
+    zh: '不符合信用修复条件:{0}',
+    en: 'The credit repair conditions are not met: {0}',
+  },
+  QC_ERR_REPAIR_PENDING: {
+    status: 409,
+    zh: '该信息已有办理中的信用修复申请(编号 {0})',
+    en: 'A repair application for this item is already in progress (no. {0})',
+  },
+  QC_ERR_REPAIR_STATE: {
+    status: 409,
+    zh: '信用修复申请处于 {0} 状态,不能执行此操作',
+    en: 'The repair application is {0}; this action is not possible',
+  },
+  QC_ERR_CREDIT_REPORT_NOT_FOUND: { status: 404, zh: '信用报告编号不存在:{0}', en: 'No such credit report: {0}' },
+  // Credit rule sets, holiday calendar, grades and 双随机 draws
+  QC_ERR_RULESET_NOT_FOUND: { status: 404, zh: '规则版本不存在:{0}', en: 'No such rule set version: {0}' },
+  QC_ERR_RULESET_EXISTS: { status: 409, zh: '规则版本已存在:{0}', en: 'The rule set version already exists: {0}' },
+  QC_ERR_RULESET_UNKNOWN_CODE: { status: 400, zh: '未知的规则:{0}', en: 'Unknown rule set: {0}' },
+  QC_ERR_RULESET_NOT_DRAFT: {
+    status: 409,
+    zh: '规则版本已{0},只有草稿可以修改或启用',
+    en: 'The rule set version is {0}; only drafts can be edited or activated',
+  },
+  QC_ERR_RULESET_PARAMS_INVALID: { status: 400, zh: '规则参数不合法:{0}', en: 'Invalid rule set parameters: {0}' },
+  QC_ERR_RULESET_INCOMPLETE: {
+    status: 409,
+    zh: '规则版本缺少必填参数,不能启用:{0}',
+    en: 'The rule set version has empty required parameters and cannot be activated: {0}',
+  },
+  QC_ERR_RULESET_NOT_ACTIVE: { status: 409, zh: '只有已启用的规则版本可以停用', en: 'Only an active version can be retired' },
+  QC_ERR_RULESET_NOT_IN_FORCE: {
+    status: 409,
+    zh: '{1} 没有生效的规则 {0}',
+    en: 'No version of rule set {0} is in force on {1}',
+  },
+  QC_ERR_HOLIDAY_INVALID: { status: 400, zh: '节假日数据不合法:{0}', en: 'Invalid holiday calendar data: {0}' },
+  QC_ERR_GRADE_RUN_BUSY: {
+    status: 409,
+    zh: '评级重算正在进行(第 {0} 次运行)',
+    en: 'A grade recompute is already running (run {0})',
+  },
+  QC_ERR_GRADE_RUN_NOT_FOUND: { status: 404, zh: '评级重算记录不存在:{0}', en: 'No such grade run: {0}' },
+  QC_ERR_DRAW_NOT_FOUND: { status: 404, zh: '抽查记录不存在:{0}', en: 'No such inspection draw: {0}' },
+  QC_ERR_DRAW_INSUFFICIENT_INSPECTORS: {
+    status: 409,
+    zh: '检查人员不足:企业 {0} 只能分配 {1}/{2} 名(回避和工作量上限)',
+    en: 'Not enough inspectors: enterprise {0} gets {1} of {2} (conflicts and load cap)',
+  },
+  QC_ERR_DRAW_EMPTY_FRAME: { status: 409, zh: '抽查范围内没有已评级的企业', en: 'No graded enterprise matches the draw filter' },
+  QC_ERR_DRAW_SEED_INVALID: {
+    status: 400,
+    zh: '随机种子须为 1–128 个可见 ASCII 字符',
+    en: 'The seed must be 1–128 printable ASCII characters',
+  },
+  QC_ERR_INSPECTOR_NOT_FOUND: { status: 404, zh: '检查人员不存在:{0}', en: 'No such inspector: {0}' },
+  QC_ERR_INSPECTOR_CODE_TAKEN: { status: 409, zh: '检查人员编号已被使用:{0}', en: 'The inspector code is taken: {0}' },
+
   // Audit
   QC_ERR_AUDIT_CHAIN_BROKEN: {
     status: 500,

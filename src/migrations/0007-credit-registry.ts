@@ -44,6 +44,8 @@ export const migration0007: QcMigration = {
       .addColumn('source', 'text', (col) => col.notNull())
       .addColumn('source_record_id', 'text')
       .addColumn('last_synced_at', c.instant)
+      /** The import job that last wrote or confirmed the row: a second row of one file with the same key is a duplicate. */
+      .addColumn('last_import_job_id', c.ref)
       .addColumn('demo', 'integer', (col) => col.notNull().check(flagCheck('demo')))
       /** Current quality-credit score (hundredths), grade and internal risk class (§6), set by recompute. */
       .addColumn('score', 'integer')
@@ -101,6 +103,12 @@ export const migration0007: QcMigration = {
       .addColumn('unchanged', 'integer', (col) => col.notNull())
       .addColumn('rejected', 'integer', (col) => col.notNull())
       .addColumn('encoding', 'text')
+      /** Size and SHA-256 of the first MiB: a resumed job must be given the same file. */
+      .addColumn('file_size', c.bigint)
+      .addColumn('file_fingerprint', 'text')
+      /** Web uploads: the SHA-256 the bytes are stored under in the file store, so the job can run and resume. */
+      .addColumn('stored_sha256', 'text')
+      .addColumn('warnings', 'integer', (col) => col.notNull())
       .addColumn('error', 'text')
       .addColumn('created_by', c.ref, (col) => col.references('users.id'))
       .addColumn('created_at', c.instant, (col) => col.notNull())

@@ -124,6 +124,13 @@ export const migration0008: QcMigration = {
       .addColumn('repairable_from', c.date)
       .addColumn('removed_on', c.date)
       .addColumn('removal_reason', 'text')
+      /** Publicity due (working days from the decision); abnormal list: the 3-year escalation mark and warning start. */
+      .addColumn('publish_due_on', c.date)
+      .addColumn('escalation_on', c.date)
+      .addColumn('escalation_warning_from', c.date)
+      .addColumn('warned_on', c.date)
+      /** The serious-list entry this abnormal entry's escalation proposed (or the entry that proposed this one). */
+      .addColumn('linked_entry_id', c.ref, (col) => col.references('list_entries.id'))
       .addColumn('judgment_json', 'text', (col) => col.notNull())
       .addColumn('measures_json', 'text', (col) => col.notNull())
       .addColumn('record_id', c.ref, (col) => col.references('credit_records.id'))
@@ -135,6 +142,13 @@ export const migration0008: QcMigration = {
       .execute();
     await db.schema.createIndex('list_entries_list').on('list_entries').columns(['list_code', 'state']).execute();
     await db.schema.createIndex('list_entries_enterprise').on('list_entries').column('enterprise_id').execute();
+    // The daily job's sweeps: in-force entries by expiry and by escalation mark.
+    await db.schema.createIndex('list_entries_expiry').on('list_entries').columns(['state', 'expires_on']).execute();
+    await db.schema
+      .createIndex('list_entries_escalation')
+      .on('list_entries')
+      .columns(['state', 'escalation_warning_from'])
+      .execute();
 
     await c
       .id(db.schema.createTable('list_transitions'))
@@ -163,6 +177,8 @@ export const migration0008: QcMigration = {
       .addColumn('decided_on', c.date)
       .addColumn('reason', 'text', (col) => col.notNull())
       .addColumn('decision', 'text')
+      /** Day an overdue objection was escalated to the unit head (the daily job). */
+      .addColumn('escalated_on', c.date)
       .addColumn('filed_by', c.ref, (col) => col.references('users.id'))
       .addColumn('decided_by', c.ref, (col) => col.references('users.id'))
       .addColumn('created_at', c.instant, (col) => col.notNull())
@@ -170,6 +186,7 @@ export const migration0008: QcMigration = {
       .addColumn('version', 'integer', (col) => col.notNull())
       .execute();
     await db.schema.createIndex('objections_status').on('objections').columns(['status', 'due_on']).execute();
+    await db.schema.createIndex('objections_enterprise').on('objections').columns(['enterprise_id', 'id']).execute();
 
     await c
       .id(db.schema.createTable('repair_applications'))
@@ -185,7 +202,10 @@ export const migration0008: QcMigration = {
       .addColumn('accept_due_on', c.date, (col) => col.notNull())
       .addColumn('decide_due_on', c.date)
       .addColumn('depublish_due_on', c.date)
+      .addColumn('accepted_on', c.date)
       .addColumn('decided_on', c.date)
+      .addColumn('depublished_on', c.date)
+      .addColumn('earliest_on', c.date)
       .addColumn('checklist_json', 'text', (col) => col.notNull())
       .addColumn('commitment_signed', 'integer', (col) => col.notNull().check(flagCheck('commitment_signed')))
       .addColumn('decision', 'text')
@@ -194,6 +214,33 @@ export const migration0008: QcMigration = {
       .addColumn('created_at', c.instant, (col) => col.notNull())
       .addColumn('updated_at', c.instant, (col) => col.notNull())
       .addColumn('version', 'integer', (col) => col.notNull())
+      .execute();
+
+    await db.schema
+      .createIndex('repair_applications_enterprise')
+      .on('repair_applications')
+      .columns(['enterprise_id', 'id'])
+      .execute();
+    await db.schema
+      .createIndex('repair_applications_status')
+      .on('repair_applications')
+      .columns(['status', 'id'])
+      .execute();
+
+    // Issued credit reports (§7.3): /verify/{reportId} compares a printed report's SHA-256 with this row.
+    await db.schema
+      .createTable('credit_reports')
+      .addColumn('id', 'text', (col) => col.primaryKey())
+      .addColumn('enterprise_id', c.ref, (col) => col.notNull().references('enterprises.id'))
+      .addColumn('as_of', c.date, (col) => col.notNull())
+      .addColumn('sha256', 'text', (col) => col.notNull())
+      .addColumn('issued_at', c.instant, (col) => col.notNull())
+      .addColumn('issued_by', c.ref, (col) => col.references('users.id'))
+      .execute();
+    await db.schema
+      .createIndex('credit_reports_enterprise')
+      .on('credit_reports')
+      .columns(['enterprise_id', 'issued_at'])
       .execute();
 
     await c
@@ -219,6 +266,9 @@ export const migration0008: QcMigration = {
       .addColumn('name', 'text', (col) => col.notNull())
       .addColumn('unit_code', 'text')
       .addColumn('active', 'integer', (col) => col.notNull().check(flagCheck('active')))
+      .addColumn('created_at', c.instant, (col) => col.notNull())
+      .addColumn('updated_at', c.instant, (col) => col.notNull())
+      .addColumn('version', 'integer', (col) => col.notNull())
       .execute();
     await db.schema
       .createTable('inspector_conflicts')
@@ -230,8 +280,14 @@ export const migration0008: QcMigration = {
 
     await c
       .id(db.schema.createTable('inspection_draws'))
+      .addColumn('title', 'text', (col) => col.notNull())
+      /** The business day of the draw: "drawn in the last N months" exclusions compare against it. */
+      .addColumn('drawn_on', c.date, (col) => col.notNull())
       .addColumn('seed', 'text', (col) => col.notNull())
       .addColumn('rule_set_version', 'text', (col) => col.notNull())
+      /** Per class {frame, selected} and the inspector load cap, as the draw computed them. */
+      .addColumn('counts_json', 'text', (col) => col.notNull())
+      .addColumn('load_cap', 'integer', (col) => col.notNull())
       .addColumn('filter_json', 'text', (col) => col.notNull())
       .addColumn('frame_size', 'integer', (col) => col.notNull())
       .addColumn('frame_hash', 'text', (col) => col.notNull())
@@ -241,5 +297,42 @@ export const migration0008: QcMigration = {
       .addColumn('operator_id', c.ref, (col) => col.references('users.id'))
       .addColumn('created_at', c.instant, (col) => col.notNull())
       .execute();
+    // The selection again as rows: "drawn in the last N months" filters on it (JSON is never filtered).
+    await db.schema
+      .createTable('inspection_draw_members')
+      .addColumn('draw_id', c.ref, (col) => col.notNull().references('inspection_draws.id'))
+      .addColumn('position', 'integer', (col) => col.notNull())
+      .addColumn('enterprise_id', c.ref, (col) => col.notNull().references('enterprises.id'))
+      .addColumn('risk_class', 'text', (col) => col.notNull())
+      /** Inspector codes, comma-separated, in assignment order. */
+      .addColumn('inspectors', 'text', (col) => col.notNull())
+      .addPrimaryKeyConstraint('inspection_draw_members_pk', ['draw_id', 'position'])
+      .execute();
+    await db.schema
+      .createIndex('inspection_draw_members_enterprise')
+      .on('inspection_draw_members')
+      .columns(['enterprise_id', 'draw_id'])
+      .execute();
+
+    // Full grade recomputes (§6.1): one row per run, checkpointed per chunk so a killed run resumes.
+    await c
+      .id(db.schema.createTable('grade_runs'))
+      .addColumn('as_of', c.date, (col) => col.notNull())
+      .addColumn('scorecard_version', 'text', (col) => col.notNull())
+      /** running | completed | failed */
+      .addColumn('status', 'text', (col) => col.notNull())
+      .addColumn('source', 'text', (col) => col.notNull())
+      .addColumn('total', 'integer', (col) => col.notNull())
+      .addColumn('processed', 'integer', (col) => col.notNull())
+      .addColumn('changed', 'integer', (col) => col.notNull())
+      .addColumn('grade_changes', 'integer', (col) => col.notNull())
+      /** The last enterprise id committed; the next chunk starts after it. */
+      .addColumn('last_id', 'integer', (col) => col.notNull())
+      .addColumn('error', 'text')
+      .addColumn('started_at', c.instant, (col) => col.notNull())
+      .addColumn('updated_at', c.instant, (col) => col.notNull())
+      .addColumn('finished_at', c.instant)
+      .execute();
+    await db.schema.createIndex('grade_runs_status').on('grade_runs').columns(['status', 'id']).execute();
   },
 };

@@ -102,10 +102,13 @@ export const TABLES = [
   'list_transitions',
   'objections',
   'repair_applications',
+  'credit_reports',
   'enterprise_grades',
   'inspectors',
   'inspector_conflicts',
   'inspection_draws',
+  'inspection_draw_members',
+  'grade_runs',
 ] as const satisfies readonly (keyof DB)[];
 
 /** Row counts of every table: a failed request must leave them all as they were. */

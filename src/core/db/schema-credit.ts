@@ -31,6 +31,7 @@ export interface EnterpriseTable {
   source: string;
   source_record_id: string | null;
   last_synced_at: string | null;
+  last_import_job_id: number | null;
   demo: Flag;
   /** Hundredths of a point. */
   score: number | null;
@@ -71,6 +72,10 @@ export interface ImportJobTable {
   unchanged: number;
   rejected: number;
   encoding: string | null;
+  file_size: number | null;
+  file_fingerprint: string | null;
+  stored_sha256: string | null;
+  warnings: number;
   error: string | null;
   created_by: number | null;
   created_at: string;
@@ -181,6 +186,11 @@ export interface ListEntryTable {
   repairable_from: string | null;
   removed_on: string | null;
   removal_reason: string | null;
+  publish_due_on: string | null;
+  escalation_on: string | null;
+  escalation_warning_from: string | null;
+  warned_on: string | null;
+  linked_entry_id: number | null;
   judgment_json: string;
   measures_json: string;
   record_id: number | null;
@@ -216,6 +226,7 @@ export interface ObjectionTable {
   decided_on: string | null;
   reason: string;
   decision: string | null;
+  escalated_on: string | null;
   filed_by: number | null;
   decided_by: number | null;
   created_at: string;
@@ -235,7 +246,10 @@ export interface RepairApplicationTable {
   accept_due_on: string;
   decide_due_on: string | null;
   depublish_due_on: string | null;
+  accepted_on: string | null;
   decided_on: string | null;
+  depublished_on: string | null;
+  earliest_on: string | null;
   checklist_json: string;
   commitment_signed: Flag;
   decision: string | null;
@@ -244,6 +258,16 @@ export interface RepairApplicationTable {
   created_at: string;
   updated_at: string;
   version: number;
+}
+
+/** An issued credit report: its content hash, for /verify/{reportId}. */
+export interface CreditReportTable {
+  id: string;
+  enterprise_id: number;
+  as_of: string;
+  sha256: string;
+  issued_at: string;
+  issued_by: number | null;
 }
 
 export interface EnterpriseGradeTable {
@@ -264,6 +288,9 @@ export interface InspectorTable {
   name: string;
   unit_code: string | null;
   active: Flag;
+  created_at: string;
+  updated_at: string;
+  version: number;
 }
 
 export interface InspectorConflictTable {
@@ -274,8 +301,12 @@ export interface InspectorConflictTable {
 
 export interface InspectionDrawTable {
   id: Id;
+  title: string;
+  drawn_on: string;
   seed: string;
   rule_set_version: string;
+  counts_json: string;
+  load_cap: number;
   filter_json: string;
   frame_size: number;
   frame_hash: string;
@@ -283,6 +314,31 @@ export interface InspectionDrawTable {
   selection_json: string;
   operator_id: number | null;
   created_at: string;
+}
+
+export interface InspectionDrawMemberTable {
+  draw_id: number;
+  position: number;
+  enterprise_id: number;
+  risk_class: string;
+  inspectors: string;
+}
+
+export interface GradeRunTable {
+  id: Id;
+  as_of: string;
+  scorecard_version: string;
+  status: string;
+  source: string;
+  total: number;
+  processed: number;
+  changed: number;
+  grade_changes: number;
+  last_id: number;
+  error: string | null;
+  started_at: string;
+  updated_at: string;
+  finished_at: string | null;
 }
 
 /** Credit records, rule sets, lists, objections, repair, grades and draws (migration 0008). */
@@ -295,8 +351,11 @@ export interface CreditRecordTables {
   list_transitions: ListTransitionTable;
   objections: ObjectionTable;
   repair_applications: RepairApplicationTable;
+  credit_reports: CreditReportTable;
   enterprise_grades: EnterpriseGradeTable;
   inspectors: InspectorTable;
   inspector_conflicts: InspectorConflictTable;
   inspection_draws: InspectionDrawTable;
+  inspection_draw_members: InspectionDrawMemberTable;
+  grade_runs: GradeRunTable;
 }

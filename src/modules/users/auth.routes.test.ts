@@ -433,7 +433,7 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(demoCreated, []);
       const audit = await auditRowsAfter(t.db, head);
       assert.deepEqual(new Set(audit.map((r) => [r.action, r.actor_name].join(' '))), new Set(['user.disable seed']));
-      assert.equal(audit.length, 8, 'every demo account, the admin included');
+      assert.equal(audit.length, 9, 'every demo account, the admin included');
       expectError(
         await t.anon.post('/api/auth/login', { username: 'admin', password: 'Demo@12345' }),
         403,

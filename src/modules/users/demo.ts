@@ -51,6 +51,13 @@ export const DEMO_ACCOUNTS = [
     roles: [{ role: 'reporter', scope: 'H-QDUH' }],
   },
   {
+    // The first enterprise of the demo registry (qcity gen, seed 2015, index 0): 华东宏晖检测技术厂.
+    username: 'qiye',
+    displayName: '华东宏晖检测技术厂',
+    label: { zh: '企业用户', en: 'Enterprise' },
+    roles: [{ role: 'enterprise', scope: '91370203MA7BFL2018' }],
+  },
+  {
     username: 'lockme',
     displayName: '锁定演示账号',
     label: { zh: '锁定演示', en: 'Lockout demo' },

@@ -1,4 +1,5 @@
 import { bulletinsEn } from './bulletins.en';
+import { creditEn } from './credit.en';
 import { dashEn } from './dash.en';
 import { noticesEn } from './notices.en';
 import { plansEn } from './plans.en';
@@ -314,4 +315,5 @@ export const en: Record<MsgKey, string> = {
   ...noticesEn,
   ...revisionEn,
   ...bulletinsEn,
+  ...creditEn,
 };

@@ -1,4 +1,5 @@
 import { bulletinsZh } from './bulletins.zh-CN';
+import { creditZh } from './credit.zh-CN';
 import { dashZh } from './dash.zh-CN';
 import { noticesZh } from './notices.zh-CN';
 import { plansZh } from './plans.zh-CN';
@@ -307,6 +308,7 @@ export const zh = {
   ...noticesZh,
   ...revisionZh,
   ...bulletinsZh,
+  ...creditZh,
 } as const;
 
 export type MsgKey = keyof typeof zh;

@@ -1,0 +1,110 @@
+// Scenario `credit-grades`: the full set-based grade recompute (credit.md §6.1, §8) on generated data.
+// Target on SQLite: ≤ 30 s for the city preset (2,000,000 enterprises). Standalone:
+//   BENCH_ENTERPRISES=2000000 DIALECTS=sqlite node --import tsx bench/credit-grades.bench.ts
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/core/config.js';
+import { systemContext } from '../src/core/context.js';
+import type { DatabaseHandle } from '../src/core/db/connect.js';
+import { createCore } from '../src/core/deps.js';
+import { generateCreditData } from '../src/modules/credit/gen/credit-data.js';
+import { generateRegistry } from '../src/modules/credit/gen/generate.js';
+import { GradeService } from '../src/modules/credit/grades.service.js';
+import { readHolidaySeed, seedCreditRules } from '../src/modules/credit/rulesets.seed.js';
+import { dataFile } from '../src/paths.js';
+import { createTestDatabase, type TestDatabase } from '../test/support/db.js';
+import { DIALECTS } from '../test/support/dialects.js';
+import type { CreditFigure } from './credit.bench.js';
+
+export interface CreditGradesResult {
+  enterprises: number;
+  records: number;
+  loadSeconds: number;
+  /** First full recompute: every enterprise gets its first grade (all rows and history written). */
+  fullSeconds: number;
+  /** Second run on the same day: nothing changes, only reads and scoring. */
+  unchangedSeconds: number;
+  /** One enterprise regraded in a transaction, median of 50. */
+  oneMs: number;
+  target: number;
+  rssMiB: number;
+}
+
+/** Loads `count` generated enterprises with ~3 records each, then times the recomputes. */
+export async function creditGradesBench(handle: DatabaseHandle, count: number): Promise<CreditGradesResult> {
+  const config = loadConfig({ QCITY_DATABASE_URL: 'sqlite::memory:', QCITY_LOG_LEVEL: 'silent', QCITY_DEMO: 'false' });
+  const core = createCore(config, handle);
+  const ctx = systemContext('cli', 'bench');
+  await seedCreditRules(core, ctx, readHolidaySeed(dataFile('holidays.json')));
+  const t0 = performance.now();
+  await generateRegistry(core, { seed: 2015, count });
+  const { records } = await generateCreditData(core, { seed: 2015, perEnterprise: 3 });
+  const loadSeconds = (performance.now() - t0) / 1000;
+  const grades = new GradeService(core);
+  const asOf = '2016-06-30';
+  let t = performance.now();
+  await grades.recomputeAll(ctx, { system: true, asOf });
+  const fullSeconds = (performance.now() - t) / 1000;
+  t = performance.now();
+  await grades.recomputeAll(ctx, { system: true, asOf });
+  const unchangedSeconds = (performance.now() - t) / 1000;
+  const times: number[] = [];
+  for (let i = 0; i < 50; i++) {
+    const id = 1 + Math.floor((i * count) / 50);
+    const s = performance.now();
+    await core.db.transaction().execute((trx) => grades.recomputeEnterprise(trx, id, asOf));
+    times.push(performance.now() - s);
+  }
+  times.sort((a, b) => a - b);
+  return {
+    enterprises: count,
+    records,
+    loadSeconds,
+    fullSeconds,
+    unchangedSeconds,
+    oneMs: times[25]!,
+    target: 30,
+    rssMiB: Math.round(process.memoryUsage().rss / 2 ** 20),
+  };
+}
+
+/** Prints one result line. */
+export function printCreditGrades(dialect: string, r: CreditGradesResult): boolean {
+  const ok = dialect !== 'sqlite' || r.fullSeconds <= r.target;
+  console.log(
+    `\nGrade recompute, ${dialect}: ${r.enterprises.toLocaleString()} enterprises, ${r.records.toLocaleString()} records (loaded in ${r.loadSeconds.toFixed(1)} s)`,
+  );
+  console.log(
+    `full ${r.fullSeconds.toFixed(1)} s (${ok ? '≤' : 'OVER '}${r.target} s on SQLite) · unchanged ${r.unchangedSeconds.toFixed(1)} s · one enterprise ${r.oneMs.toFixed(1)} ms · RSS ${r.rssMiB} MiB`,
+  );
+  return ok;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const count = Number(process.env.BENCH_ENTERPRISES ?? 100_000);
+  for (const dialect of DIALECTS) {
+    const handle: TestDatabase = await createTestDatabase(dialect);
+    try {
+      printCreditGrades(dialect, await creditGradesBench(handle, count));
+    } finally {
+      await handle.drop();
+    }
+  }
+}
+
+/** The scenario as figures for bench/run.ts (CREDIT_SCENARIOS['credit-grades']). */
+export async function creditGradesFigures(handle: DatabaseHandle, count: number): Promise<CreditFigure[]> {
+  const r = await creditGradesBench(handle, count);
+  return [
+    {
+      name: 'full grade recompute (first grading)',
+      value: r.fullSeconds,
+      unit: 's',
+      target: `≤ ${r.target} s`,
+      ok: r.fullSeconds <= r.target,
+    },
+    { name: 'full grade recompute (nothing changed)', value: r.unchangedSeconds, unit: 's', target: null, ok: null },
+    { name: 'recompute one enterprise (median)', value: r.oneMs, unit: 'ms', target: '≤ 2000 ms', ok: r.oneMs <= 2000 },
+    { name: 'server RSS after the scenario', value: r.rssMiB, unit: 'MiB', target: null, ok: null },
+  ];
+}
