@@ -17,7 +17,9 @@ describe('public pages', { timeout: 90_000 }, () => {
         assert.ok(await page.getByText(feature, { exact: true }).isVisible(), feature);
       }
       const services = page.getByTestId('public-services');
-      assert.equal(await services.getByText('即将开放').count(), 3);
+      // The enterprise credit search is open (/credit); recalls and warnings are still to come.
+      assert.equal(await services.getByText('即将开放').count(), 2);
+      assert.equal(await services.getByRole('link', { name: '进入信用查询' }).getAttribute('href'), '/credit');
       assert.ok(await services.getByText('企业质量信用查询').isVisible());
       await screenshot(page, 'portal');
       await page.getByTestId('portal-login').click();

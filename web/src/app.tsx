@@ -34,6 +34,18 @@ const BulletinPage = lazy(() => import('./pages/bulletins/bulletin-page'));
 const BulletinPrintPage = lazy(() => import('./pages/bulletins/bulletin-print-page'));
 const InboxPage = lazy(() => import('./pages/notices/inbox-page'));
 const NoticesPage = lazy(() => import('./pages/notices/notices-page'));
+const PublicSearchPage = lazy(() => import('./pages/registry/public-search-page'));
+const RegistryPage = lazy(() => import('./pages/registry/registry-page'));
+const RegistryImportPage = lazy(() => import('./pages/registry/registry-import-page'));
+const EnterpriseCreditPage = lazy(() => import('./pages/credit-public/enterprise-credit-page'));
+const CreditListPage = lazy(() => import('./pages/credit-public/credit-list-page'));
+const CreditReportPage = lazy(() => import('./pages/credit-public/credit-report-page'));
+const VerifyReportPage = lazy(() => import('./pages/credit-public/verify-page'));
+const MyCreditPage = lazy(() => import('./pages/credit/my-credit-page'));
+const CreditRecordsPage = lazy(() => import('./pages/credit/records-page'));
+const ListEntriesPage = lazy(() => import('./pages/credit/list-entries-page'));
+const ObjectionsPage = lazy(() => import('./pages/credit/objections-page'));
+const RepairsPage = lazy(() => import('./pages/credit/repairs-page'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>{children}</Suspense>;
@@ -54,6 +66,48 @@ const router = createBrowserRouter([
     children: [
       { path: '/', element: <PortalPage /> },
       { path: '/login', element: <LoginPage /> },
+      // Public enterprise search (credit.md §7.4): no login; the query lives in the URL.
+      {
+        path: '/credit',
+        element: (
+          <Lazy>
+            <PublicSearchPage />
+          </Lazy>
+        ),
+      },
+      // Public credit disclosure (credit.md §7): no login, outside RequireAuth.
+      {
+        path: '/credit/enterprises/:id',
+        element: (
+          <Lazy>
+            <EnterpriseCreditPage />
+          </Lazy>
+        ),
+      },
+      {
+        path: '/credit/enterprises/:id/report',
+        element: (
+          <Lazy>
+            <CreditReportPage />
+          </Lazy>
+        ),
+      },
+      {
+        path: '/credit/lists/:code',
+        element: (
+          <Lazy>
+            <CreditListPage />
+          </Lazy>
+        ),
+      },
+      {
+        path: '/verify/:reportId',
+        element: (
+          <Lazy>
+            <VerifyReportPage />
+          </Lazy>
+        ),
+      },
       // The printable bulletin: signed in, but without the workspace's menu and header around the A4 sheet.
       {
         path: '/print/bulletins/:id',
@@ -94,6 +148,13 @@ const router = createBrowserRouter([
           { path: 'bulletins/:id', element: guarded('plans.read', <BulletinPage />) },
           { path: 'inbox', element: guarded('notices.read', <InboxPage />) },
           { path: 'notices', element: guarded('notices.manage', <NoticesPage />) },
+          { path: 'enterprises', element: guarded('enterprises.read', <RegistryPage />) },
+          { path: 'enterprises/import', element: guarded('enterprises.manage', <RegistryImportPage />) },
+          { path: 'credit/mine', element: guarded('credit.self', <MyCreditPage />) },
+          { path: 'credit/records', element: guarded('credit.read', <CreditRecordsPage />) },
+          { path: 'credit/lists', element: guarded('credit.read', <ListEntriesPage />) },
+          { path: 'credit/objections', element: guarded('credit.decide', <ObjectionsPage />) },
+          { path: 'credit/repairs', element: guarded('credit.decide', <RepairsPage />) },
           {
             path: 'profile',
             element: (

@@ -1,25 +1,16 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import type { Insertable, Kysely } from 'kysely';
+import type { Insertable } from 'kysely';
 import { authorize } from '../../core/auth/access.js';
 import type { RequestContext } from '../../core/context.js';
 import { bulkInserter } from '../../core/db/bulk.js';
-import type { DB } from '../../core/db/schema.js';
-import type { EnterpriseTable, ImportJobTable } from '../../core/db/schema-credit.js';
+import type { ImportJobTable } from '../../core/db/schema-credit.js';
 import type { CoreDeps } from '../../core/deps.js';
 import { QcError } from '../../core/errors.js';
 import type { FileService } from '../../core/files/files.service.js';
-import { searchColumns } from '../../core/search/tokenize.js';
-import {
-  type EnterpriseRecord,
-  enterpriseSearchFields,
-  mapHeader,
-  parseRegistryRow,
-  type RowFinding,
-  rowKey,
-} from './domain/registry-row.js';
+import { mapHeader, parseRegistryRow } from './domain/registry-row.js';
 import { usccReference } from './reference.js';
 import * as repo from './registry.repository.js';
+import { commitBatch, type FreshLoad, INSERT_COLUMNS, type JobRow, type Parsed } from './registry-import.batch.js';
 import { type ImportFileInfo, inspectImportFile, readImportRows } from './registry-import.reader.js';
 
 export const IMPORT_KIND = 'enterprises';
@@ -47,59 +38,6 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** CLI and seeding: the console operator is trusted, no caller check. */
   system?: boolean;
-}
-
-type JobRow = Awaited<ReturnType<typeof repo.jobById>> & {};
-
-/** Columns a comparison looks at; everything the file can say about an enterprise. */
-const COMPARED = [
-  'registration_no',
-  'org_code',
-  'name',
-  'former_names',
-  'entity_type',
-  'legal_rep',
-  'legal_rep_id_hash',
-  'registered_capital',
-  'currency',
-  'established_on',
-  'operating_term_to',
-  'registration_authority',
-  'registration_region_code',
-  'district_code',
-  'address',
-  'business_scope',
-  'industry_code',
-  'status',
-  'status_date',
-  'code_warnings',
-  'source_record_id',
-] as const;
-
-const INSERT_COLUMNS = [
-  'uscc',
-  ...COMPARED,
-  'source',
-  'last_synced_at',
-  'last_import_job_id',
-  'demo',
-  'list_flags',
-  'search_text',
-  'search_terms',
-  'created_at',
-  'updated_at',
-  'version',
-] as const;
-
-/** ID numbers are kept only as a hash for cross-links; the prefix keeps them apart from other SHA-256 uses. */
-export function hashPersonId(id: string | null): string | null {
-  return id ? crypto.createHash('sha256').update(`qcity:person:${id.toUpperCase()}`).digest('hex') : null;
-}
-
-interface Parsed {
-  line: number;
-  record: EnterpriseRecord | null;
-  findings: RowFinding[];
 }
 
 /**
@@ -248,7 +186,8 @@ export class RegistryImportService {
     const progress: ImportProgress = { rows: job.checkpoint_row, bytes: 0, totalBytes: info.size, ...counts };
     // Dry runs write no enterprise rows, so duplicates across batches are remembered here instead.
     const dryRunKeys = dryRun ? new Set<string>() : null;
-    const inserter = bulkInserter(this.core.handle, 'enterprises', INSERT_COLUMNS);
+    const inserter = bulkInserter(this.core.handle, 'enterprises', INSERT_COLUMNS, { conflictKey: 'uscc' });
+    const fresh = dryRun ? null : await this.prepareLoad(job.id);
     let header: ReturnType<typeof mapHeader> | null = null;
     let dataRow = 0;
     let batch: Parsed[] = [];
@@ -257,30 +196,36 @@ export class RegistryImportService {
       if (batch.length === 0) return;
       const rows = batch;
       batch = [];
-      await this.commitBatch(ctx, job, rows, dataRow, counts, inserter, dryRunKeys);
+      await commitBatch(this.core, ctx, job, rows, dataRow, counts, inserter, dryRunKeys, fresh);
       Object.assign(progress, counts, { rows: dataRow });
       options.onProgress?.(progress);
     };
 
-    for await (const values of readImportRows(filePath, info, (n) => {
-      progress.bytes += n;
-    })) {
-      if (!header) {
-        header = mapHeader(values);
-        if (header.duplicate) throw new QcError('QC_ERR_REGISTRY_IMPORT_DUPLICATE_COLUMN', [header.duplicate]);
-        if (header.missing.length)
-          throw new QcError('QC_ERR_REGISTRY_IMPORT_MISSING_COLUMN', [header.missing.join('、')]);
-        continue;
+    try {
+      for await (const values of readImportRows(filePath, info, (n) => {
+        progress.bytes += n;
+      })) {
+        if (!header) {
+          header = mapHeader(values);
+          if (header.duplicate) throw new QcError('QC_ERR_REGISTRY_IMPORT_DUPLICATE_COLUMN', [header.duplicate]);
+          if (header.missing.length)
+            throw new QcError('QC_ERR_REGISTRY_IMPORT_MISSING_COLUMN', [header.missing.join('、')]);
+          continue;
+        }
+        dataRow += 1;
+        if (dataRow <= job.checkpoint_row) continue;
+        const parsed = parseRegistryRow(values, header.index, ref);
+        // Line numbers as a spreadsheet shows them: the header is line 1.
+        batch.push({ line: dataRow + 1, ...parsed });
+        if (batch.length >= batchSize) await flush();
       }
-      dataRow += 1;
-      if (dataRow <= job.checkpoint_row) continue;
-      const parsed = parseRegistryRow(values, header.index, ref);
-      // Line numbers as a spreadsheet shows them: the header is line 1.
-      batch.push({ line: dataRow + 1, ...parsed });
-      if (batch.length >= batchSize) await flush();
+      if (!header) throw new QcError('QC_ERR_REGISTRY_IMPORT_EMPTY');
+      await flush();
+    } finally {
+      // Also after a failed batch: the committed rows must be searchable. A killed process skips this; its
+      // resumed or next job repairs the same way in prepareLoad.
+      if (fresh) await this.repairLoad();
     }
-    if (!header) throw new QcError('QC_ERR_REGISTRY_IMPORT_EMPTY');
-    await flush();
     if (dataRow === 0) throw new QcError('QC_ERR_REGISTRY_IMPORT_EMPTY');
     await this.core.db.transaction().execute(async (trx) => {
       await repo.updateJob(trx, job.id, {
@@ -299,160 +244,26 @@ export class RegistryImportService {
     });
   }
 
-  /** One batch in one transaction: upserts, change history, rejects, counters, checkpoint and one audit row. */
-  private async commitBatch(
-    ctx: RequestContext,
-    job: JobRow,
-    rows: Parsed[],
-    checkpoint: number,
-    counts: { inserted: number; updated: number; unchanged: number; rejected: number; warnings: number },
-    inserter: ReturnType<typeof bulkInserter<'enterprises'>>,
-    dryRunKeys: Set<string> | null,
-  ): Promise<void> {
-    const now = this.now();
-    const before = { ...counts };
-    const write = async (trx: Kysely<DB>) => {
-      const valid = rows.filter((r) => r.record) as (Parsed & { record: EnterpriseRecord })[];
-      const byUscc = new Map(
-        (await repo.enterprisesByUscc(trx, uniq(valid.map((r) => r.record.uscc)))).map((e) => [e.uscc!, e]),
-      );
-      const regNos = uniq(
-        valid.filter((r) => !r.record.uscc || !byUscc.has(r.record.uscc)).map((r) => r.record.registration_no),
-      );
-      const byRegNo = new Map<string, repo.EnterpriseRow>();
-      // A registration number matches only a row that has no credit code yet (an older record being upgraded).
-      for (const e of await repo.enterprisesByRegistrationNo(trx, regNos)) {
-        if (!e.uscc && !byRegNo.has(e.registration_no!)) byRegNo.set(e.registration_no!, e);
-      }
-      const seen = new Set<string>();
-      const inserts: Insertable<EnterpriseTable>[] = [];
-      const touched: number[] = [];
-      const changes: Insertable<DB['enterprise_changes']>[] = [];
-      const rejects: Insertable<DB['import_rejects']>[] = [];
-      for (const row of rows) {
-        for (const f of row.findings) {
-          rejects.push({
-            job_id: job.id,
-            line: row.line,
-            field: f.field,
-            code: f.code,
-            message: f.message,
-            severity: f.severity,
-          });
-        }
-        if (!row.record) {
-          counts.rejected += 1;
-          continue;
-        }
-        if (row.findings.length) counts.warnings += 1;
-        const rec = row.record;
-        const key = rowKey(rec);
-        const existing =
-          (rec.uscc && byUscc.get(rec.uscc)) || (rec.registration_no ? byRegNo.get(rec.registration_no) : undefined);
-        const duplicate =
-          seen.has(key) ||
-          (rec.registration_no && seen.has(`R:${rec.registration_no}`) && !rec.uscc) ||
-          (dryRunKeys?.has(key) ?? false) ||
-          (existing !== undefined && Number(existing.last_import_job_id) === job.id);
-        if (duplicate) {
-          counts.rejected += 1;
-          rejects.push({
-            job_id: job.id,
-            line: row.line,
-            field: rec.uscc ? 'uscc' : 'registrationNo',
-            code: 'ROW_DUPLICATE_IN_FILE',
-            message: `${rec.uscc ?? rec.registration_no} appears more than once in this file`,
-            severity: 'error',
-          });
-          continue;
-        }
-        seen.add(key);
-        if (rec.registration_no) seen.add(`R:${rec.registration_no}`);
-        dryRunKeys?.add(key);
-        const values = this.columnsOf(rec);
-        if (!existing) {
-          counts.inserted += 1;
-          const search = searchColumns(enterpriseSearchFields(rec.name, rec.former_names));
-          inserts.push({
-            uscc: rec.uscc,
-            ...values,
-            source: 'import',
-            last_synced_at: now,
-            last_import_job_id: job.id,
-            demo: 0,
-            list_flags: '',
-            ...search,
-            created_at: now,
-            updated_at: now,
-            version: 1,
-          } as Insertable<EnterpriseTable>);
-          continue;
-        }
-        const next: Record<string, string | number | null> = { ...values, uscc: rec.uscc };
-        const old = existing as unknown as Record<string, string | number | null>;
-        const diff: string[] = COMPARED.filter((c) => String(old[c] ?? '') !== String(next[c] ?? ''));
-        // An older record matched by registration number gains its credit code.
-        if (rec.uscc && existing.uscc !== rec.uscc) diff.push('uscc');
-        if (diff.length === 0) {
-          counts.unchanged += 1;
-          touched.push(Number(existing.id));
-          continue;
-        }
-        counts.updated += 1;
-        const set: Record<string, unknown> = { last_synced_at: now, last_import_job_id: job.id, updated_at: now };
-        for (const c of diff) {
-          set[c] = next[c];
-          changes.push({
-            enterprise_id: Number(existing.id),
-            field: c,
-            old_value: old[c] === null || old[c] === undefined ? null : String(old[c]),
-            new_value: next[c] === null || next[c] === undefined ? null : String(next[c]),
-            source: `import:${job.id}`,
-            at: now,
-          });
-        }
-        if (diff.includes('name') || diff.includes('former_names')) {
-          Object.assign(set, searchColumns(enterpriseSearchFields(rec.name, rec.former_names)));
-        }
-        set.version = Number(existing.version) + 1;
-        if (!dryRunKeys) await repo.updateEnterprise(trx, Number(existing.id), set);
-      }
-      if (dryRunKeys) {
-        await repo.insertRejects(trx, rejects);
-      } else {
-        await inserter.insert(trx, inserts);
-        await repo.touchEnterprises(trx, touched, job.id, now);
-        await repo.insertChanges(trx, changes);
-        await repo.insertRejects(trx, rejects);
-      }
-      await repo.updateJob(trx, job.id, { ...counts, checkpoint_row: checkpoint, updated_at: now });
-      if (!dryRunKeys) {
-        await this.core.audit.append(trx, ctx, {
-          action: 'enterprises.import.batch',
-          entityType: 'import_job',
-          entityId: String(job.id),
-          after: {
-            toRow: checkpoint,
-            inserted: counts.inserted - before.inserted,
-            updated: counts.updated - before.updated,
-            unchanged: counts.unchanged - before.unchanged,
-            rejected: counts.rejected - before.rejected,
-          },
-        });
-      }
-    };
-    try {
-      await this.core.db.transaction().execute(write);
-    } catch (err) {
-      // The batch rolled back whole; the counters must say so too before the job is marked failed.
-      Object.assign(counts, before);
-      throw err;
+  /**
+   * Before writing: a registry with only this job's rows gets the fast path (search index suspended, the
+   * secondary indexes dropped, both rebuilt set-based at the end, stack.md §2.4); otherwise whatever a killed
+   * load left suspended or dropped is repaired first.
+   */
+  private async prepareLoad(jobId: number): Promise<FreshLoad | null> {
+    const db = this.core.db;
+    if (await repo.hasRowsOutsideJob(db, jobId)) {
+      await this.repairLoad();
+      return null;
     }
+    await db.transaction().execute((trx) => this.core.search.suspend(trx, 'enterprises'));
+    await repo.dropLoadIndexes(db);
+    return { regNos: new Set(await repo.usccLessRegistrationNos(db, jobId)) };
   }
 
-  private columnsOf(rec: EnterpriseRecord): Record<(typeof COMPARED)[number], string | number | null> {
-    const { legal_rep_id, uscc: _uscc, ...rest } = rec;
-    return { ...rest, legal_rep_id_hash: hashPersonId(legal_rep_id) };
+  /** Indexes what a fast load inserted and restores per-row indexing and the secondary indexes; idempotent. */
+  async repairLoad(): Promise<void> {
+    await this.core.db.transaction().execute((trx) => this.core.search.resume(trx, 'enterprises'));
+    await repo.restoreLoadIndexes(this.core.db);
   }
 }
 
@@ -465,10 +276,6 @@ async function checkHeader(filePath: string, info: ImportFileInfo): Promise<void
   const header = mapHeader(first.value);
   if (header.duplicate) throw new QcError('QC_ERR_REGISTRY_IMPORT_DUPLICATE_COLUMN', [header.duplicate]);
   if (header.missing.length) throw new QcError('QC_ERR_REGISTRY_IMPORT_MISSING_COLUMN', [header.missing.join('、')]);
-}
-
-function uniq(values: (string | null)[]): string[] {
-  return [...new Set(values.filter((v): v is string => Boolean(v)))];
 }
 
 /** Counts data lines of a small CSV for a progress total (big files show bytes instead). */

@@ -52,6 +52,51 @@ export async function touchEnterprises(db: Kysely<DB>, ids: number[], jobId: num
   }
 }
 
+/** Whether any row was written by something other than import job `jobId` (else a load may take the fast path). */
+export async function hasRowsOutsideJob(db: Kysely<DB>, jobId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('enterprises')
+    .select('id')
+    .where((eb) => eb.or([eb('last_import_job_id', 'is', null), eb('last_import_job_id', '<>', jobId)]))
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Registration numbers of rows without a credit code that job `jobId` wrote (a resumed fast load's memory). */
+export async function usccLessRegistrationNos(db: Kysely<DB>, jobId: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('enterprises')
+    .select('registration_no')
+    .where('last_import_job_id', '=', jobId)
+    .where('uscc', 'is', null)
+    .where('registration_no', 'is not', null)
+    .execute();
+  return rows.map((r) => r.registration_no!);
+}
+
+/**
+ * Secondary indexes of `enterprises` that a first load into an empty table builds after the rows are in
+ * (one sort each instead of a B-tree update per row: the bulk of a row insert's cost). They must match
+ * migration 0007 exactly; restore is idempotent, so a killed load's next run puts them back.
+ */
+const LOAD_INDEXES: [string, string[]][] = [
+  ['enterprises_registration_no', ['registration_no']],
+  ['enterprises_legal_rep', ['legal_rep']],
+  ['enterprises_district', ['district_code', 'status']],
+  ['enterprises_risk', ['risk_class', 'id']],
+];
+
+export async function dropLoadIndexes(db: Kysely<DB>): Promise<void> {
+  for (const [name] of LOAD_INDEXES) await db.schema.dropIndex(name).ifExists().execute();
+}
+
+export async function restoreLoadIndexes(db: Kysely<DB>): Promise<void> {
+  for (const [name, cols] of LOAD_INDEXES) {
+    await db.schema.createIndex(name).ifNotExists().on('enterprises').columns(cols).execute();
+  }
+}
+
 export async function insertChanges(db: Kysely<DB>, rows: Insertable<DB['enterprise_changes']>[]) {
   await insertBatched(db, 'enterprise_changes', rows);
 }

@@ -1,5 +1,6 @@
 import type { Static } from 'typebox';
 import type { ListAction, ListCode, ListState } from '../../../src/modules/credit/domain/list-lifecycle';
+import type { Polarity, RecordStatus, Visibility } from '../../../src/modules/credit/domain/record-types';
 import type { RepairKind, RepairVerdict } from '../../../src/modules/credit/domain/repair';
 import type { ListEntryT, ProposeBodyT } from '../../../src/modules/credit/lists.schema';
 import type { ObjectionT } from '../../../src/modules/credit/objections.service';
@@ -7,7 +8,6 @@ import type { PublicCreditService } from '../../../src/modules/credit/public.ser
 import type {
   CreditRecordT,
   EnterRecordBodyT,
-  RecordQueryT,
   RecordTypeItem as RecordTypeItemSchema,
 } from '../../../src/modules/credit/records.schema';
 import type { RegistrySearchResult } from '../../../src/modules/credit/registry.schema';
@@ -22,11 +22,15 @@ export type Objection = ObjectionT;
 export type RepairApplication = RepairApplicationT;
 export type Eligibility = RepairVerdict;
 export type RecordTypeItem = Static<typeof RecordTypeItemSchema>;
-export type EnterRecordBody = EnterRecordBodyT;
-export type ProposeBody = ProposeBodyT;
-export type RepairBody = RepairBodyT;
-export type { ListAction, ListCode, ListState, RepairKind };
-export type RecordStatus = NonNullable<RecordQueryT['status']>;
+// Unions the schemas build from arrays (`values.map(Type.Literal)`) are not literal types: the domain's are used.
+export type EnterRecordBody = Omit<EnterRecordBodyT, 'type' | 'polarity' | 'visibility'> & {
+  type: string;
+  polarity?: Polarity;
+  visibility?: Visibility;
+};
+export type ProposeBody = Omit<ProposeBodyT, 'listCode'> & { listCode: ListCode };
+export type RepairBody = Omit<RepairBodyT, 'kind'> & { kind: RepairKind };
+export type { ListAction, ListCode, ListState, RecordStatus, RepairKind, Visibility };
 export type PublicCreditPage = Awaited<ReturnType<PublicCreditService['enterprise']>>;
 export type PublicRecord = PublicCreditPage['negativeRecords'][number];
 export type PublicList = Awaited<ReturnType<PublicCreditService['list']>>;
@@ -83,8 +87,7 @@ export const creditApi = {
   recordTypes: () => get<RecordTypeItem[]>('/api/credit/record-types'),
   records: (params: ListParams) => get<Page<CreditRecord>>('/api/credit/records', paged(params)),
   record: (id: number) => get<CreditRecord>(`/api/credit/records/${id}`),
-  enter: (body: EnterRecordBody) =>
-    post<{ outcome: string; record: CreditRecord }>('/api/credit/records', body),
+  enter: (body: EnterRecordBody) => post<{ outcome: string; record: CreditRecord }>('/api/credit/records', body),
   revoke: (id: number, reason: string) =>
     post<{ outcome: string; record: CreditRecord }>(`/api/credit/records/${id}/revoke`, { reason }),
 

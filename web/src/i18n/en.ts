@@ -3,6 +3,7 @@ import { creditEn } from './credit.en';
 import { dashEn } from './dash.en';
 import { noticesEn } from './notices.en';
 import { plansEn } from './plans.en';
+import { registryEn } from './registry.en';
 import { revisionEn } from './revision.en';
 import { roundTripEn } from './roundtrip.en';
 import { subPlansEn } from './subplans.en';
@@ -316,4 +317,5 @@ export const en: Record<MsgKey, string> = {
   ...revisionEn,
   ...bulletinsEn,
   ...creditEn,
+  ...registryEn,
 };

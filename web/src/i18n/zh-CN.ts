@@ -3,6 +3,7 @@ import { creditZh } from './credit.zh-CN';
 import { dashZh } from './dash.zh-CN';
 import { noticesZh } from './notices.zh-CN';
 import { plansZh } from './plans.zh-CN';
+import { registryZh } from './registry.zh-CN';
 import { revisionZh } from './revision.zh-CN';
 import { roundTripZh } from './roundtrip.zh-CN';
 import { subPlansZh } from './subplans.zh-CN';
@@ -309,6 +310,7 @@ export const zh = {
   ...revisionZh,
   ...bulletinsZh,
   ...creditZh,
+  ...registryZh,
 } as const;
 
 export type MsgKey = keyof typeof zh;

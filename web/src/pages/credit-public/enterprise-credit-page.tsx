@@ -25,8 +25,15 @@ import { errorText, type TFunction, useT } from '../../i18n';
 import { ObjectionPendingTag, periodText, StateTag } from '../credit/credit-bits';
 import { PublicShell } from './public-shell';
 
-const GRADE_COLORS: Record<string, string> = { AAA: '#237804', AA: '#389e0d', A: '#1677ff', B: '#d48806', C: '#cf1322' };
+const GRADE_COLORS: Record<string, string> = {
+  AAA: '#237804',
+  AA: '#389e0d',
+  A: '#1677ff',
+  B: '#d48806',
+  C: '#cf1322',
+};
 
+/** Fixed widths so every category's table lines up; long texts wrap instead of scrolling. */
 function recordColumns(t: TFunction): ColumnsType<PublicRecord> {
   return [
     {
@@ -39,19 +46,25 @@ function recordColumns(t: TFunction): ColumnsType<PublicRecord> {
         </Space>
       ),
     },
-    { title: t('credit.col.authority'), dataIndex: 'authority', width: 180, render: (v) => v ?? '—' },
-    { title: t('credit.col.documentNo'), dataIndex: 'documentNo', width: 170, render: (v) => v ?? '—' },
-    { title: t('credit.col.legalBasis'), dataIndex: 'legalBasis', width: 200, render: (v) => v ?? '—' },
+    { title: t('credit.col.authority'), dataIndex: 'authority', width: 150, render: (v) => v ?? '—' },
+    { title: t('credit.col.documentNo'), dataIndex: 'documentNo', width: 150, render: (v) => v ?? '—' },
+    { title: t('credit.col.legalBasis'), dataIndex: 'legalBasis', width: 170, render: (v) => v ?? '—' },
     {
       title: t('credit.col.publication'),
       key: 'publication',
-      width: 210,
-      render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{periodText(t, r.publishedOn, r.publicEndsOn)}</span>,
+      width: 118,
+      render: (_, r) => (
+        <span style={{ whiteSpace: 'nowrap' }}>
+          {r.publishedOn ?? '—'}
+          <br />
+          {t('credit.pub.until', { day: r.publicEndsOn ?? t('credit.longTerm') })}
+        </span>
+      ),
     },
     {
       title: t('credit.col.repairableFrom'),
       dataIndex: 'repairableFrom',
-      width: 120,
+      width: 104,
       render: (v: string | null) => v ?? '—',
     },
   ];
@@ -76,8 +89,8 @@ function RecordGroups({ records, empty, testId }: { records: PublicRecord[]; emp
             size="small"
             columns={recordColumns(t)}
             dataSource={rs}
+            tableLayout="fixed"
             pagination={rs.length > 10 ? { pageSize: 10 } : false}
-            scroll={{ x: 'max-content' }}
           />
         </div>
       ))}
@@ -103,7 +116,14 @@ function Basics({ page }: { page: PublicCreditPage }) {
         { key: 'status', label: t('credit.pub.regStatus'), children: t.opt('credit.pub.status.', e.status) },
         { key: 'addr', label: t('credit.pub.address'), children: e.address ?? '—', span: 'filled' },
         ...(former.length > 0
-          ? [{ key: 'former', label: t('credit.pub.formerNames'), children: former.join('、'), span: 'filled' as const }]
+          ? [
+              {
+                key: 'former',
+                label: t('credit.pub.formerNames'),
+                children: former.join('、'),
+                span: 'filled' as const,
+              },
+            ]
           : []),
         ...(e.businessScope
           ? [{ key: 'scope', label: t('credit.pub.scope'), children: e.businessScope, span: 'filled' as const }]
@@ -165,10 +185,7 @@ export default function EnterpriseCreditPage() {
                     </div>
                     {page.grade && (
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('credit.pub.gradeHint', {
-                          version: page.grade.scorecardVersion,
-                          day: page.grade.gradedAt.slice(0, 10),
-                        })}
+                        {t('credit.pub.gradeHint', { version: page.grade.scorecardVersion ?? '—' })}
                       </Typography.Text>
                     )}
                   </div>
@@ -199,14 +216,17 @@ export default function EnterpriseCreditPage() {
                       <span>
                         {l.removedOn
                           ? t('credit.pub.removedOn', { from: l.listedOn ?? '—', to: l.removedOn })
-                          : t('credit.pub.listedUntil', { from: l.listedOn ?? '—', to: l.expiresOn ?? t('credit.longTerm') })}
+                          : t('credit.pub.listedUntil', {
+                              from: l.listedOn ?? '—',
+                              to: l.expiresOn ?? t('credit.longTerm'),
+                            })}
                       </span>
                       {l.repairableFrom && (
                         <Typography.Text type="secondary">
                           {t('credit.col.repairableFrom')} {l.repairableFrom}
                         </Typography.Text>
                       )}
-                      <Typography.Text type="secondary">{l.ruleSet}</Typography.Text>
+                      <Typography.Text type="secondary">{t('credit.pub.basis', { rule: l.ruleSet })}</Typography.Text>
                     </Space>
                   </List.Item>
                 )}

@@ -177,7 +177,9 @@ export function DecisionModal({
     }
   }, [open, form]);
   const submit = async () => {
-    const values = await form.validateFields();
+    // Invalid fields show their own messages; nothing to send.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setBusy(true);
     setError(null);
     try {
@@ -198,7 +200,7 @@ export function DecisionModal({
       onCancel={onClose}
       onOk={() => void submit()}
       okText={okText}
-      okButtonProps={{ danger, loading: busy, 'data-testid': 'decision-ok' } as object}
+      okButtonProps={{ danger, loading: busy, id: 'credit-decision-ok' }}
       cancelText={t('common.cancel')}
       destroyOnHidden
     >

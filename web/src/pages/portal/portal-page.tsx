@@ -13,10 +13,12 @@ import {
 } from '@ant-design/icons';
 import { Button, Card, Col, Layout, Row, Space, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useMe } from '../../api/auth';
 import { LanguageSwitch } from '../../components/language-switch';
 import { type MsgKey, useT } from '../../i18n';
+import { PortalCreditLists } from '../credit-public/portal-credit-lists';
+import { PortalSearch } from '../registry/portal-search';
 import { BrandMark } from './brand-mark';
 
 const FEATURES: [ReactNode, MsgKey, MsgKey][] = [
@@ -74,6 +76,7 @@ export function PortalPage() {
               {t('portal.heroText')}
             </Typography.Paragraph>
             <Typography.Paragraph style={{ color: 'rgba(255,255,255,0.7)' }}>{t('portal.basis')}</Typography.Paragraph>
+            <PortalSearch />
             <Button
               size="large"
               type="primary"
@@ -106,6 +109,8 @@ export function PortalPage() {
           </Row>
         </section>
 
+        <PortalCreditLists style={{ ...CONTAINER, paddingTop: 40 }} />
+
         <section style={{ ...CONTAINER, paddingTop: 40, paddingBottom: 48 }}>
           <Typography.Title level={3}>{t('portal.servicesTitle')}</Typography.Title>
           <Typography.Paragraph type="secondary">{t('portal.servicesNote')}</Typography.Paragraph>
@@ -118,7 +123,11 @@ export function PortalPage() {
                     <div>
                       <Space wrap size={8}>
                         <Typography.Text strong>{t(title)}</Typography.Text>
-                        <Tag color="orange">{t('portal.comingSoon')}</Tag>
+                        {title === 'portal.s.credit' ? (
+                          <Link to="/credit">{t('portal.searchOpen')}</Link>
+                        ) : (
+                          <Tag color="orange">{t('portal.comingSoon')}</Tag>
+                        )}
                       </Space>
                       <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
                         {t(text)}
