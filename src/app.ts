@@ -12,10 +12,13 @@ import { createHttpServer } from './core/http/server.js';
 import type { DailyJob } from './core/jobs/scheduler.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { CREDIT_EXPIRY_JOB, ExpiryService } from './modules/credit/expiry.service.js';
+import { drawRoutes } from './modules/credit/draws.routes.js';
+import { DrawService } from './modules/credit/draws.service.js';
 import { gradeRoutes } from './modules/credit/grades.routes.js';
 import { GRADE_JOB, GradeService } from './modules/credit/grades.service.js';
 import { holidayRoutes } from './modules/credit/holidays.routes.js';
 import { HolidayService } from './modules/credit/holidays.service.js';
+import { InspectorService } from './modules/credit/inspectors.service.js';
 import { ruleSetRoutes } from './modules/credit/rulesets.routes.js';
 import { readHolidaySeed, seedCreditRules } from './modules/credit/rulesets.seed.js';
 import { RuleSetService } from './modules/credit/rulesets.service.js';
@@ -92,6 +95,8 @@ export interface Services {
   ruleSets: RuleSetService;
   holidays: HolidayService;
   grades: GradeService;
+  draws: DrawService;
+  inspectors: InspectorService;
 }
 
 /** Demo progress is simulated up to this day when no QCITY_AS_OF is set. */
@@ -152,6 +157,8 @@ function creditServices(core: CoreDeps) {
     ruleSets: new RuleSetService(core),
     holidays: new HolidayService(core),
     grades,
+    draws: new DrawService(core),
+    inspectors: new InspectorService(core),
   };
 }
 
@@ -232,5 +239,6 @@ export async function buildApp(services: Services) {
   await app.register(ruleSetRoutes, { services });
   await app.register(holidayRoutes, { services });
   await app.register(gradeRoutes, { services });
+  await app.register(drawRoutes, { services });
   return app;
 }

@@ -427,6 +427,16 @@ export const ERRORS = {
   },
   QC_ERR_INSPECTOR_NOT_FOUND: { status: 404, zh: '检查人员不存在:{0}', en: 'No such inspector: {0}' },
   QC_ERR_INSPECTOR_CODE_TAKEN: { status: 409, zh: '检查人员编号已被使用:{0}', en: 'The inspector code is taken: {0}' },
+  QC_ERR_INSPECTOR_CONFLICT_EXISTS: {
+    status: 409,
+    zh: '该检查人员已登记与企业 {0} 的回避关系',
+    en: 'A conflict with enterprise {0} is already declared for this inspector',
+  },
+  QC_ERR_INSPECTOR_CONFLICT_NOT_FOUND: {
+    status: 404,
+    zh: '该检查人员没有与企业 {0} 的回避关系',
+    en: 'No conflict with enterprise {0} is declared for this inspector',
+  },
 
   // Audit
   QC_ERR_AUDIT_CHAIN_BROKEN: {

@@ -26,7 +26,7 @@ describe('enterprise registry in the browser', { timeout: 120_000 }, () => {
       await page.waitForURL((url) => url.pathname === '/credit' && url.searchParams.get('q') === '海润');
       const hits = page.getByTestId('search-hit');
       await hits.first().waitFor();
-      assert.match(await page.getByTestId('search-total').textContent(), /共找到 \d+ 家企业/);
+      assert.match((await page.getByTestId('search-total').textContent()) ?? '', /共找到 \d+ 家企业/);
       assert.equal(await hits.first().locator('mark').first().textContent(), '海润');
       assert.ok((await page.getByTestId('search-facets').locator('[data-facet^="district:"]').count()) > 0);
       await screenshot(page, 'registry-public-search');

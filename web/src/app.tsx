@@ -46,6 +46,11 @@ const CreditRecordsPage = lazy(() => import('./pages/credit/records-page'));
 const ListEntriesPage = lazy(() => import('./pages/credit/list-entries-page'));
 const ObjectionsPage = lazy(() => import('./pages/credit/objections-page'));
 const RepairsPage = lazy(() => import('./pages/credit/repairs-page'));
+const DrawsPage = lazy(() => import('./pages/credit-admin/draws-page'));
+const DrawDetailPage = lazy(() => import('./pages/credit-admin/draw-detail-page'));
+const GradesPage = lazy(() => import('./pages/credit-admin/grades-page'));
+const RuleSetsPage = lazy(() => import('./pages/credit-admin/rule-sets-page'));
+const HolidaysPage = lazy(() => import('./pages/credit-admin/holidays-page'));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Spin style={{ display: 'block', margin: '80px auto' }} />}>{children}</Suspense>;
@@ -155,6 +160,11 @@ const router = createBrowserRouter([
           { path: 'credit/lists', element: guarded('credit.read', <ListEntriesPage />) },
           { path: 'credit/objections', element: guarded('credit.decide', <ObjectionsPage />) },
           { path: 'credit/repairs', element: guarded('credit.decide', <RepairsPage />) },
+          { path: 'credit/draws', element: guarded('credit.draws', <DrawsPage />) },
+          { path: 'credit/draws/:id', element: guarded('credit.draws', <DrawDetailPage />) },
+          { path: 'credit/grades', element: guarded('enterprises.read', <GradesPage />) },
+          { path: 'credit/rule-sets', element: guarded('credit.rules', <RuleSetsPage />) },
+          { path: 'credit/holidays', element: guarded('credit.rules', <HolidaysPage />) },
           {
             path: 'profile',
             element: (

@@ -22,15 +22,34 @@ export interface BulkInserter<T extends keyof DB & string> {
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 
-/** A bulk inserter for `table` with a fixed column list (identifiers checked: they are spliced into SQL). */
+export type Constant = string | number | null;
+
+/** A value as an SQL literal (only the caller's own constants: job ids, timestamps, fixed words). */
+function literal(v: Constant): string {
+  if (v === null) return 'null';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`bad constant ${v}`);
+    return String(v);
+  }
+  if (v.includes('\0')) throw new Error('bad constant: NUL');
+  return `'${v.replaceAll("'", "''")}'`;
+}
+
+/**
+ * A bulk inserter for `table` with a fixed column list (identifiers checked: they are spliced into SQL).
+ * `constants` are columns with one value for every row (job id, load time, …): on SQLite they are part of
+ * the prepared statement, since binding a parameter costs more per row than the rest of the insert.
+ */
 export function bulkInserter<T extends keyof DB & string>(
   handle: DatabaseHandle,
   table: T,
   columnNames: readonly string[],
-  options: { conflictKey?: string } = {},
+  options: { conflictKey?: string; constants?: Record<string, Constant> } = {},
 ): BulkInserter<T> {
   const key = options.conflictKey;
-  for (const name of [table, ...columnNames, ...(key ? [key] : [])]) {
+  const constants = options.constants ?? {};
+  const constantNames = Object.keys(constants);
+  for (const name of [table, ...columnNames, ...constantNames, ...(key ? [key] : [])]) {
     if (!IDENT.test(name)) throw new Error(`bad identifier ${name}`);
   }
   const noKey = () => {
@@ -38,14 +57,16 @@ export function bulkInserter<T extends keyof DB & string>(
   };
   const sqlite = handle.sqlite;
   if (handle.dialect === 'sqlite' && sqlite) {
-    const text = `insert into ${table} (${columnNames.join(', ')}) values (${columnNames.map(() => '?').join(', ')})`;
+    const names = [...columnNames, ...constantNames].join(', ');
+    const values = [...columnNames.map(() => '?'), ...constantNames.map((c) => literal(constants[c]!))].join(', ');
+    const text = `insert into ${table} (${names}) values (${values})`;
     const statement = sqlite.prepare(text);
     const orSkip = key ? sqlite.prepare(`${text} on conflict (${key}) do nothing`) : null;
-    const values = new Array<unknown>(columnNames.length);
+    const params = new Array<unknown>(columnNames.length);
     const bind = (row: unknown) => {
       const r = row as Record<string, unknown>;
-      for (let i = 0; i < columnNames.length; i++) values[i] = r[columnNames[i]!] ?? null;
-      return values;
+      for (let i = 0; i < columnNames.length; i++) params[i] = r[columnNames[i]!] ?? null;
+      return params;
     };
     return {
       async insert(_trx, rows) {
@@ -57,12 +78,15 @@ export function bulkInserter<T extends keyof DB & string>(
       },
     };
   }
+  const full = (rows: Insertable<DB[T]>[]) =>
+    constantNames.length ? rows.map((r) => ({ ...r, ...constants }) as Insertable<DB[T]>) : rows;
   return {
-    insert: (trx, rows) => insertBatched(trx, table, rows),
-    async insertNew(trx, rows) {
+    insert: (trx, rows) => insertBatched(trx, table, full(rows)),
+    async insertNew(trx, given) {
       if (!key) return noKey();
+      const rows = full(given);
       const inserted = new Set<unknown>();
-      const size = rowsPerStatement(columnNames.length);
+      const size = rowsPerStatement(columnNames.length + constantNames.length);
       for (let i = 0; i < rows.length; i += size) {
         const chunk = rows.slice(i, i + size);
         const back = await (trx as Kysely<any>)

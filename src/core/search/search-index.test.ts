@@ -210,5 +210,34 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await search(db, dialect, '鼎'), ['鼎', '鼎盛精密铸造有限公司']);
       assert.deepEqual(await search(db, dialect, '质量检测'), ['宁波（杭州）质量检测有限公司', '杭州质量检测中心']);
     });
+
+    it('suspends for a bulk load and indexes the loaded rows on resume, also after a "crash"', async () => {
+      await index.suspend(db, TABLE);
+      // Suspending twice (a resumed load) keeps the first watermark: the rows below are still unindexed.
+      await index.suspend(db, TABLE);
+      await db
+        .insertInto(TABLE)
+        .values({ name: '鼎新批量导入有限公司', ...searchColumns(['鼎新批量导入有限公司']) })
+        .execute();
+      // Updates and deletes still go through the index while suspended.
+      await db
+        .updateTable(TABLE)
+        .set({ name: '精密铸造', ...searchColumns(['精密铸造']) })
+        .where('name', '=', '鼎盛精密铸造有限公司')
+        .execute();
+      if (dialect === 'sqlite') assert.deepEqual(await search(db, dialect, '批量导入'), []);
+      // A new handle finds the state in the schema, as a resumed job after a killed process does.
+      assert.equal(await index.resume(db, TABLE), dialect === 'sqlite' ? 1 : 0);
+      assert.equal(await index.resume(db, TABLE), 0);
+      assert.deepEqual(await search(db, dialect, '批量导入'), ['鼎新批量导入有限公司']);
+      assert.deepEqual(await search(db, dialect, '鼎'), ['鼎', '鼎新批量导入有限公司']);
+      await db
+        .insertInto(TABLE)
+        .values({ name: '恢复之后有限公司', ...searchColumns(['恢复之后有限公司']) })
+        .execute();
+      assert.deepEqual(await search(db, dialect, '恢复'), ['恢复之后有限公司']);
+      await index.rebuild(db, TABLE);
+      assert.deepEqual(await search(db, dialect, '鼎'), ['鼎', '鼎新批量导入有限公司']);
+    });
   });
 }

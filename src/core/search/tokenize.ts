@@ -26,8 +26,12 @@ function isWord(c: number): boolean {
 
 /** NFKC (full-width → half-width), lower case, whitespace collapsed. */
 export function normalizeText(input: string): string {
-  return input.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const text = input.normalize('NFKC').toLowerCase();
+  // Most names hold no whitespace at all; skip the regex pass for them.
+  return HAS_SPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
+
+const HAS_SPACE = /\s/;
 
 type Run = { kind: 'cjk' | 'word'; text: string };
 
@@ -55,11 +59,23 @@ function cjkTokens(run: string, tokens: string[]): void {
 /** Index tokens of already-normalised text, in order. */
 export function tokenize(normalized: string): string[] {
   const tokens: string[] = [];
-  for (const run of runs(normalized)) {
-    if (run.kind === 'cjk') cjkTokens(run.text, tokens);
-    else tokens.push(run.text);
-  }
+  appendTokens(normalized, tokens);
   return tokens;
+}
+
+/** `tokenize` without the intermediate runs: it runs for every row of a bulk import. */
+function appendTokens(normalized: string, tokens: string[]): void {
+  let kind = 0; // 0 none, 1 CJK, 2 word
+  let start = 0;
+  for (let i = 0; i <= normalized.length; i++) {
+    const c = i < normalized.length ? normalized.charCodeAt(i) : -1;
+    const k = c < 0 ? 0 : isCjk(c) ? 1 : isWord(c) ? 2 : 0;
+    if (k === kind) continue;
+    if (kind === 1) cjkTokens(normalized.slice(start, i), tokens);
+    else if (kind === 2) tokens.push(normalized.slice(start, i));
+    kind = k;
+    start = i;
+  }
 }
 
 /** The two stored columns for a searchable row: normalised text (newline-joined fields) and its tokens. */
@@ -67,9 +83,15 @@ export function searchColumns(fields: readonly (string | null | undefined)[]): {
   search_text: string;
   search_terms: string;
 } {
-  const parts = fields.filter((f): f is string => Boolean(f?.trim())).map(normalizeText);
-  const text = parts.join('\n');
-  return { search_text: text, search_terms: parts.flatMap(tokenize).join(' ') };
+  let text = '';
+  const tokens: string[] = [];
+  for (const field of fields) {
+    if (!field?.trim()) continue;
+    const part = normalizeText(field);
+    text = text ? `${text}\n${part}` : part;
+    appendTokens(part, tokens);
+  }
+  return { search_text: text, search_terms: tokens.join(' ') };
 }
 
 /** One piece of a query term: a CJK phrase (2+ chars), a single CJK char prefix, or an ASCII word prefix. */

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { Transform } from 'node:stream';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { QcError } from '../../core/errors.js';
+import { csvRecords } from './registry-import.csv.js';
 
 /**
  * Streams the rows of a registry import file (CSV in UTF-8 or GBK/GB18030, or XLSX) without holding the
@@ -60,7 +60,9 @@ export function inspectImportFile(filePath: string): ImportFileInfo {
 /** A stream transform decoding bytes with TextDecoder (which knows GB18030, a superset of GBK, in Node 20). */
 function decoder(encoding: string): Transform {
   const d = new TextDecoder(encoding, { fatal: true });
+  // Strings out, for the CSV splitter.
   return new Transform({
+    readableObjectMode: true,
     transform(chunk: Buffer, _enc, done) {
       try {
         done(null, d.decode(chunk, { stream: true }));
@@ -90,11 +92,13 @@ export async function* readImportRows(
   }
   const source = fs.createReadStream(filePath, { highWaterMark: 1 << 20 });
   if (onBytes) source.on('data', (c) => onBytes(c.length));
-  const parser = source
-    .pipe(decoder(info.encoding ?? 'utf-8'))
-    .pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, relax_quotes: true }));
-  source.on('error', (e) => parser.destroy(e));
-  for await (const record of parser) yield record as string[];
+  const text = source.pipe(decoder(info.encoding ?? 'utf-8'));
+  source.on('error', (e) => text.destroy(e));
+  try {
+    yield* csvRecords(text);
+  } finally {
+    source.destroy();
+  }
 }
 
 async function* readXlsx(filePath: string): AsyncGenerator<string[]> {

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import type { Insertable } from 'kysely';
 import { authorize } from '../../core/auth/access.js';
 import type { RequestContext } from '../../core/context.js';
-import { bulkInserter } from '../../core/db/bulk.js';
 import type { ImportJobTable } from '../../core/db/schema-credit.js';
 import type { CoreDeps } from '../../core/deps.js';
 import { QcError } from '../../core/errors.js';
@@ -10,7 +9,7 @@ import type { FileService } from '../../core/files/files.service.js';
 import { mapHeader, parseRegistryRow } from './domain/registry-row.js';
 import { usccReference } from './reference.js';
 import * as repo from './registry.repository.js';
-import { commitBatch, type FreshLoad, INSERT_COLUMNS, type JobRow, type Parsed } from './registry-import.batch.js';
+import { commitBatch, type FreshLoad, type JobRow, type Parsed } from './registry-import.batch.js';
 import { type ImportFileInfo, inspectImportFile, readImportRows } from './registry-import.reader.js';
 
 export const IMPORT_KIND = 'enterprises';
@@ -186,7 +185,6 @@ export class RegistryImportService {
     const progress: ImportProgress = { rows: job.checkpoint_row, bytes: 0, totalBytes: info.size, ...counts };
     // Dry runs write no enterprise rows, so duplicates across batches are remembered here instead.
     const dryRunKeys = dryRun ? new Set<string>() : null;
-    const inserter = bulkInserter(this.core.handle, 'enterprises', INSERT_COLUMNS, { conflictKey: 'uscc' });
     const fresh = dryRun ? null : await this.prepareLoad(job.id);
     let header: ReturnType<typeof mapHeader> | null = null;
     let dataRow = 0;
@@ -196,7 +194,7 @@ export class RegistryImportService {
       if (batch.length === 0) return;
       const rows = batch;
       batch = [];
-      await commitBatch(this.core, ctx, job, rows, dataRow, counts, inserter, dryRunKeys, fresh);
+      await commitBatch(this.core, ctx, job, rows, dataRow, counts, dryRunKeys, fresh);
       Object.assign(progress, counts, { rows: dataRow });
       options.onProgress?.(progress);
     };

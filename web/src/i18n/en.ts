@@ -1,5 +1,6 @@
 import { bulletinsEn } from './bulletins.en';
 import { creditEn } from './credit.en';
+import { creditAdminEn } from './credit-admin.en';
 import { dashEn } from './dash.en';
 import { noticesEn } from './notices.en';
 import { plansEn } from './plans.en';
@@ -317,5 +318,6 @@ export const en: Record<MsgKey, string> = {
   ...revisionEn,
   ...bulletinsEn,
   ...creditEn,
+  ...creditAdminEn,
   ...registryEn,
 };

@@ -93,13 +93,14 @@ export const registryEn: Record<keyof typeof registryZh, string> = {
   'reg.code.check': 'Check character (pos. 18)',
   'reg.code.checkOk': '{char}, correct',
   'reg.code.checkWrong': '{char}, should be {expected}',
+  'reg.code.checkLegacy': '{char} (the current rule computes {expected})',
   'reg.code.legacy': 'Pilot-period code (issued before the checksum rule); legally valid',
   'reg.code.unknown': 'unknown',
   'reg.code.regionDistrict': 'today {district}',
   'reg.code.notFound': 'No enterprise in the registry has this code.',
   'reg.code.err.USCC_LENGTH': 'Wrong length: a unified social credit code has 18 characters; you typed {length}.',
   'reg.code.err.USCC_CHARSET':
-    'Character {position} is not allowed (I, O, Z, S and V never occur; positions 2–8 are digits).',
+    'Characters not allowed at position {position}. I, O, Z, S and V never occur in a credit code; positions 2–8 are digits.',
   'reg.code.err.USCC_CHECKSUM':
     'Wrong check character: position 18 is {char}, GB 32100 gives {expected}. Please check for a typo.',
   'reg.code.warn.USCC_DEPT_TYPE_UNKNOWN': 'The department/type pair is not in the national table.',

@@ -1,5 +1,6 @@
 import { bulletinsZh } from './bulletins.zh-CN';
 import { creditZh } from './credit.zh-CN';
+import { creditAdminZh } from './credit-admin.zh-CN';
 import { dashZh } from './dash.zh-CN';
 import { noticesZh } from './notices.zh-CN';
 import { plansZh } from './plans.zh-CN';
@@ -310,6 +311,7 @@ export const zh = {
   ...revisionZh,
   ...bulletinsZh,
   ...creditZh,
+  ...creditAdminZh,
   ...registryZh,
 } as const;
 

@@ -9,7 +9,10 @@ export type DrawClass = 'A' | 'B' | 'C' | 'D';
 export const DRAW_CLASSES: readonly DrawClass[] = ['A', 'B', 'C', 'D'];
 
 export interface FrameMember {
-  /** The enterprise id as hashed (`${seed}|${enterpriseId}`): the internal id in decimal. */
+  /**
+   * The enterprise id as hashed (`${seed}|${enterpriseId}`): its unified social credit code, or the internal id
+   * in decimal when it has none (see ../draws.service.ts: the published code lets anyone re-check a draw).
+   */
   enterpriseId: string;
   riskClass: DrawClass;
 }
@@ -92,7 +95,7 @@ export function runDraw(input: DrawInput): DrawResult {
     bucket.push({ id: m.enterpriseId, key: sha256Hex(`${seed}|${m.enterpriseId}`) });
   }
   const counts = {} as DrawResult['counts'];
-  const picked: { id: string; cls: DrawClass }[] = [];
+  const picked: PickedEnterprise[] = [];
   for (const cls of DRAW_CLASSES) {
     const bucket = byClass[cls];
     const n = sampleSize(bucket.length, ratiosBp[cls]);
@@ -101,6 +104,28 @@ export function runDraw(input: DrawInput): DrawResult {
     counts[cls] = { frame: bucket.length, selected: n };
   }
 
+  const { loadCap, selection } = assignInspectors({ seed, picked, pool, conflicts, perEnterprise });
+  return { frameSize: frame.length, frameHash: frameHash([...seen]), counts, loadCap, selection };
+}
+
+/** An enterprise the class sampling picked, in draw order. */
+export interface PickedEnterprise {
+  id: string;
+  cls: DrawClass;
+}
+
+/**
+ * Inspectors per picked enterprise in draw order: the pool ranked by `${seed}|${enterpriseId}|${inspectorId}`,
+ * the first `perEnterprise` without a declared conflict and below the load cap ceil(selected × per / pool).
+ */
+export function assignInspectors(input: {
+  seed: string;
+  picked: readonly PickedEnterprise[];
+  pool: readonly PoolInspector[];
+  conflicts: ReadonlySet<string>;
+  perEnterprise: number;
+}): { loadCap: number; selection: DrawnEnterprise[] } {
+  const { seed, picked, pool, conflicts, perEnterprise } = input;
   const loadCap = pool.length === 0 ? 0 : Math.ceil((picked.length * perEnterprise) / pool.length);
   const load = new Map<string, number>();
   const selection: DrawnEnterprise[] = [];
@@ -119,5 +144,5 @@ export function runDraw(input: DrawInput): DrawResult {
     for (const id of chosen) load.set(id, (load.get(id) ?? 0) + 1);
     selection.push({ enterpriseId: e.id, riskClass: e.cls, inspectors: chosen });
   }
-  return { frameSize: frame.length, frameHash: frameHash([...seen]), counts, loadCap, selection };
+  return { loadCap, selection };
 }

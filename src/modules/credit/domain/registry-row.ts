@@ -148,10 +148,17 @@ export function parseYuan(raw: string): number | null {
 /** The Qingdao district an address names (today's or a historical one); null when it names none. */
 export function districtFromAddress(address: string | null): string | null {
   if (!address) return null;
-  for (const [code, d] of Object.entries(QINGDAO_DIVISIONS)) {
-    if (d.district && address.includes(d.name)) return d.district;
-  }
+  for (const [name, district] of districtNames()) if (address.includes(name)) return district;
   return null;
+}
+
+// Built once: the import calls districtFromAddress for every row.
+let districtNameList: [string, string][] | null = null;
+function districtNames(): [string, string][] {
+  districtNameList ??= Object.values(QINGDAO_DIVISIONS).flatMap((d) =>
+    d.district ? [[d.name, d.district] as [string, string]] : [],
+  );
+  return districtNameList;
 }
 
 /** Former names as `name[@until];name…` → the stored JSON array of {name, until}. */

@@ -125,12 +125,19 @@ export async function generateRegistry(
   const inserter = bulkInserter(core.handle, 'enterprises', ENTERPRISE_COLUMNS);
   const start = options.start ?? 0;
   const BATCH = 50_000;
-  for (let from = start; from < start + options.count; from += BATCH) {
-    const to = Math.min(start + options.count, from + BATCH);
-    const rows: Insertable<EnterpriseTable>[] = [];
-    for (let i = from; i < to; i++) rows.push(generatedEnterprise(i, options.seed, now));
-    await core.db.transaction().execute((trx) => inserter.insert(trx, rows));
-    options.onProgress?.(to - start);
+  // Rows are indexed for search in one set-based pass at the end, not one by one (stack.md §2.4); a
+  // killed load is repaired by the next resume (the registry import's start does it too).
+  await core.db.transaction().execute((trx) => core.search.suspend(trx, 'enterprises'));
+  try {
+    for (let from = start; from < start + options.count; from += BATCH) {
+      const to = Math.min(start + options.count, from + BATCH);
+      const rows: Insertable<EnterpriseTable>[] = [];
+      for (let i = from; i < to; i++) rows.push(generatedEnterprise(i, options.seed, now));
+      await core.db.transaction().execute((trx) => inserter.insert(trx, rows));
+      options.onProgress?.(to - start);
+    }
+  } finally {
+    await core.db.transaction().execute((trx) => core.search.resume(trx, 'enterprises'));
   }
   return options.count;
 }

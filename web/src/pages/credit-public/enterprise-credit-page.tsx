@@ -22,7 +22,7 @@ import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import { type PublicCreditPage, type PublicRecord, publicCreditApi } from '../../api/credit';
 import { errorText, type TFunction, useT } from '../../i18n';
-import { ObjectionPendingTag, periodText, StateTag } from '../credit/credit-bits';
+import { ObjectionPendingTag, StateTag } from '../credit/credit-bits';
 import { PublicShell } from './public-shell';
 
 const GRADE_COLORS: Record<string, string> = {

@@ -230,57 +230,62 @@ export default function PublicSearchPage() {
         ) : (
           <>
             {data.code && <CodeExplanationCard code={data.code} found={data.items.length > 0} />}
-            <Space wrap size={12} style={{ marginBottom: 12 }}>
-              <Typography.Text strong data-testid="search-total">
-                {data.totalCapped
-                  ? t('reg.search.totalCapped', { total: data.total })
-                  : t('reg.search.total', { total: data.total })}
-              </Typography.Text>
-              <Typography.Text type="secondary">{t(`reg.search.mode.${data.mode}`)}</Typography.Text>
-            </Space>
-            {data.mode !== 'uscc' && (data.total > 0 || FACETS.some((f) => selected[f.name])) && (
-              <Card size="small" style={{ marginBottom: 12 }}>
-                <SearchFacets
-                  facets={data.facets}
-                  selected={selected}
-                  onSelect={(facet, value) => go({ [facet]: value })}
-                  onClear={() => go({ district: undefined, status: undefined, grade: undefined, list: undefined })}
-                />
-              </Card>
-            )}
-            {data.items.some((i) => i.demo) && (
-              <Alert type="info" showIcon title={t('reg.search.demo')} style={{ marginBottom: 12 }} />
-            )}
-            {data.total === 0 ? (
-              <Card>
-                <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reg.search.emptyTitle')}>
-                  <div style={{ textAlign: 'start', display: 'inline-block' }}>
-                    <Tips />
-                  </div>
-                </Empty>
-              </Card>
-            ) : (
-              <Card styles={{ body: { paddingBlock: 4 } }} loading={false}>
-                <List
-                  data-testid="search-results"
-                  dataSource={data.items}
-                  loading={search.isFetching}
-                  renderItem={(item) => <Hit item={item} query={q} mode={data.mode} />}
-                />
-                <Pagination
-                  style={{ margin: '12px 0', justifyContent: 'flex-end' }}
-                  current={page}
-                  pageSize={pageSize}
-                  total={data.total}
-                  showSizeChanger
-                  pageSizeOptions={[10, 20, 50, 100]}
-                  showTotal={(total) => (data.totalCapped ? `${total}+` : t('common.total', { total }))}
-                  onChange={(p, size) => {
-                    go({ page: size !== pageSize ? undefined : p, pageSize: size === 20 ? undefined : size });
-                    window.scrollTo({ top: 0 });
-                  }}
-                />
-              </Card>
+            {/* A code nobody has: the explanation already says so. */}
+            {data.mode === 'uscc' && data.total === 0 ? null : (
+              <>
+                <Space wrap size={12} style={{ marginBottom: 12 }}>
+                  <Typography.Text strong data-testid="search-total">
+                    {data.totalCapped
+                      ? t('reg.search.totalCapped', { total: data.total })
+                      : t('reg.search.total', { total: data.total })}
+                  </Typography.Text>
+                  <Typography.Text type="secondary">{t(`reg.search.mode.${data.mode}`)}</Typography.Text>
+                </Space>
+                {data.mode !== 'uscc' && (data.total > 0 || FACETS.some((f) => selected[f.name])) && (
+                  <Card size="small" style={{ marginBottom: 12 }}>
+                    <SearchFacets
+                      facets={data.facets}
+                      selected={selected}
+                      onSelect={(facet, value) => go({ [facet]: value })}
+                      onClear={() => go({ district: undefined, status: undefined, grade: undefined, list: undefined })}
+                    />
+                  </Card>
+                )}
+                {data.items.some((i) => i.demo) && (
+                  <Alert type="info" showIcon title={t('reg.search.demo')} style={{ marginBottom: 12 }} />
+                )}
+                {data.total === 0 ? (
+                  <Card>
+                    <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('reg.search.emptyTitle')}>
+                      <div style={{ textAlign: 'start', display: 'inline-block' }}>
+                        <Tips />
+                      </div>
+                    </Empty>
+                  </Card>
+                ) : (
+                  <Card styles={{ body: { paddingBlock: 4 } }} loading={false}>
+                    <List
+                      data-testid="search-results"
+                      dataSource={data.items}
+                      loading={search.isFetching}
+                      renderItem={(item) => <Hit item={item} query={q} mode={data.mode} />}
+                    />
+                    <Pagination
+                      style={{ margin: '12px 0', justifyContent: 'flex-end' }}
+                      current={page}
+                      pageSize={pageSize}
+                      total={data.total}
+                      showSizeChanger
+                      pageSizeOptions={[10, 20, 50, 100]}
+                      showTotal={(total) => (data.totalCapped ? `${total}+` : t('common.total', { total }))}
+                      onChange={(p, size) => {
+                        go({ page: size !== pageSize ? undefined : p, pageSize: size === 20 ? undefined : size });
+                        window.scrollTo({ top: 0 });
+                      }}
+                    />
+                  </Card>
+                )}
+              </>
             )}
           </>
         )}

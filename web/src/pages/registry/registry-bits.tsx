@@ -94,16 +94,30 @@ export function retryAfterSeconds(err: unknown): number | null {
   return Number.isFinite(s) && s > 0 ? Math.ceil(s) : 60;
 }
 
-function findingText(t: TFunction, f: { code: string; message: string; position?: number }, e: CodeExplanation) {
+type Finding = CodeExplanation['errors'][number];
+
+function findingText(t: TFunction, f: Finding, e: CodeExplanation, kind: 'err' | 'warn') {
   const params = {
     char: e.parts.checkChar ?? '',
     expected: e.parts.expectedCheckChar ?? '?',
     position: f.position ?? '?',
     length: e.normalized.length,
   };
-  const key = `reg.code.${e.errors.includes(f) ? 'err' : 'warn'}.${f.code}`;
+  const key = `reg.code.${kind}.${f.code}`;
   const text = t.opt('', key);
   return text === key ? f.message : t(key as MsgKey, params);
+}
+
+/** One line per kind of finding: the charset errors of several positions become "第 14、15 位 (I、O)". */
+function groupedErrors(t: TFunction, e: CodeExplanation): { key: string; text: string }[] {
+  const charset = e.errors.filter((f) => f.code === 'USCC_CHARSET');
+  const rest = e.errors
+    .filter((f) => f.code !== 'USCC_CHARSET')
+    .map((f) => ({ key: f.code, text: findingText(t, f, e, 'err') }));
+  if (charset.length === 0) return rest;
+  const sep = t.lang === 'en' ? ', ' : '、';
+  const positions = charset.map((f) => `${f.position} (${e.normalized[(f.position ?? 1) - 1] ?? '?'})`).join(sep);
+  return [{ key: 'USCC_CHARSET', text: t('reg.code.err.USCC_CHARSET', { position: positions }) }, ...rest];
 }
 
 /** The explanation widget (credit.md §1.3, §7.4): each part of an 18-character code and what is wrong with it. */
@@ -118,7 +132,8 @@ export function CodeExplanationCard({ code, found }: { code: CodeExplanation; fo
       : [<CheckCircleFilled key="i" />, '#389e0d', t('reg.code.valid')];
   const unknown = <Typography.Text type="secondary">{t('reg.code.unknown')}</Typography.Text>;
   const checkOk = p.checkChar !== null && p.checkChar === p.expectedCheckChar;
-  const lengthOk = !code.errors.some((e) => e.code === 'USCC_LENGTH');
+  // The parts mean something only once length and characters are right (a wrong check character still explains).
+  const readable = !code.errors.some((e) => e.code === 'USCC_LENGTH' || e.code === 'USCC_CHARSET');
   return (
     <Card
       size="small"
@@ -135,19 +150,19 @@ export function CodeExplanationCard({ code, found }: { code: CodeExplanation; fo
       }
       style={{ marginBottom: 16, borderColor: code.valid ? undefined : '#ffa39e' }}
     >
-      {code.errors.map((e) => (
+      {groupedErrors(t, code).map((e) => (
+        <Alert key={e.key} type="error" showIcon title={e.text} style={{ marginBottom: 8 }} />
+      ))}
+      {code.warnings.map((w) => (
         <Alert
-          key={`${e.code}${e.position ?? ''}`}
-          type="error"
+          key={w.code}
+          type="warning"
           showIcon
-          title={findingText(t, e, code)}
+          title={findingText(t, w, code, 'warn')}
           style={{ marginBottom: 8 }}
         />
       ))}
-      {code.warnings.map((w) => (
-        <Alert key={w.code} type="warning" showIcon title={findingText(t, w, code)} style={{ marginBottom: 8 }} />
-      ))}
-      {lengthOk && (
+      {readable && (
         <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
           <Descriptions.Item label={t('reg.code.department')}>
             {p.department} · {p.departmentName ?? unknown}
@@ -167,10 +182,18 @@ export function CodeExplanationCard({ code, found }: { code: CodeExplanation; fo
           <Descriptions.Item label={t('reg.code.orgCode')}>{p.orgCode}</Descriptions.Item>
           <Descriptions.Item label={t('reg.code.check')} span={2}>
             <Space wrap>
-              <span style={{ color: checkOk || legacy ? undefined : '#cf1322', fontWeight: checkOk ? undefined : 600 }}>
+              <span
+                style={{
+                  color: checkOk || legacy ? undefined : '#cf1322',
+                  fontWeight: checkOk || legacy ? undefined : 600,
+                }}
+              >
                 {checkOk
                   ? t('reg.code.checkOk', { char: p.checkChar ?? '' })
-                  : t('reg.code.checkWrong', { char: p.checkChar ?? '', expected: p.expectedCheckChar ?? '?' })}
+                  : t(legacy ? 'reg.code.checkLegacy' : 'reg.code.checkWrong', {
+                      char: p.checkChar ?? '',
+                      expected: p.expectedCheckChar ?? '?',
+                    })}
               </span>
               {legacy && <Tag color="gold">{t('reg.code.legacy')}</Tag>}
             </Space>

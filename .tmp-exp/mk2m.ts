@@ -1,0 +1,10 @@
+import { connect } from '../src/core/db/connect.js';
+import { migrateToLatest } from '../src/core/db/migrator.js';
+import { createServices } from '../src/app.js';
+import { loadConfig } from '../src/core/config.js';
+import { generateRegistry } from '../src/modules/credit/gen/generate.js';
+const h = connect('sqlite:/tmp/qc2m/db.sqlite');
+await migrateToLatest(h.db, 'sqlite');
+const s = createServices(loadConfig({ QCITY_LOG_LEVEL: 'silent', QCITY_DEMO: 'false', QCITY_DATABASE_URL: h.url }), h);
+await generateRegistry(s.core, { seed: 2015, count: 2_000_000 });
+await h.close();
