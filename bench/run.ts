@@ -107,7 +107,8 @@ for (const [name, runScenario] of Object.entries(CREDIT_SCENARIOS)) {
       const value = f.value >= 1000 ? Math.round(f.value).toLocaleString() : f.value.toFixed(2);
       const ratio = f.ratio === undefined ? '' : `${(f.ratio * 100).toFixed(0)} % of the limit`;
       console.log(f.name.padEnd(56), `${value} ${f.unit}`.padStart(18), (f.target ?? '').padStart(10), f.ok === false ? 'OVER' : '', ratio);
-      table.push({ scenario: name, dialect: 'sqlite', figure: f.name, value: `${value} ${f.unit}`, target: f.target ?? '—', ratio: ratio || '—' });
+      if (f.note) console.log(`  ${f.note}`);
+      table.push({ scenario: name, dialect: 'sqlite', figure: f.note ? `${f.name} (${f.note})` : f.name, value: `${value} ${f.unit}`, target: f.target ?? '—', ratio: ratio || '—' });
     }
     report.push({ scenario: name, dialect: 'sqlite', rows: creditRows, figures });
   } finally {

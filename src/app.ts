@@ -173,6 +173,8 @@ export async function prepareDatabase(
 ): Promise<{ migrations: string[]; demoCreated: string[] }> {
   const { core } = services;
   const { applied } = await migrateToLatest(core.db, core.dialect);
+  // A bulk load killed with the process (registry import, demo registry) left its rows unindexed.
+  await services.registryImport.repairLoad();
   const ctx = systemContext('system', 'seed');
   await seedOrgRegistry(core, ctx, readOrgSeed(dataFile('orgs.json')));
   await seedCreditRules(core, ctx, readHolidaySeed(dataFile('holidays.json')));

@@ -22,11 +22,11 @@ describe('credit administration in the browser', { timeout: 120_000 }, () => {
         .click();
       await page.waitForURL(/\/admin\/credit\/draws\/\d+$/);
       assert.equal(await page.getByTestId('draw-seed').textContent(), 'QD-E2E-0001');
-      assert.match(await page.getByTestId('draw-frame-hash').textContent(), /^[0-9a-f]{64}$/);
+      assert.match((await page.getByTestId('draw-frame-hash').textContent()) ?? '', /^[0-9a-f]{64}$/);
       const rows = page.getByTestId('draw-results').locator('tbody tr.ant-table-row');
       await rows.first().waitFor();
       assert.ok((await rows.count()) > 0);
-      assert.match(await rows.first().textContent(), /JC\d{3}/);
+      assert.match((await rows.first().textContent()) ?? '', /JC\d{3}/);
       await page.getByRole('button', { name: /复核/ }).click();
       await page.getByText('复核一致').waitFor();
       await screenshot(page, 'credit-admin-draw');
@@ -43,7 +43,10 @@ describe('credit administration in the browser', { timeout: 120_000 }, () => {
       const run = (await (await started).json()) as { id: number };
       await page.waitForFunction(
         async (id) => {
-          const r = await fetch('/api/credit/grades/runs/latest').then((x) => x.json());
+          const r = (await fetch('/api/credit/grades/runs/latest').then((x) => x.json())) as {
+            id: number;
+            status: string;
+          };
           return r.id === id && r.status === 'completed';
         },
         run.id,

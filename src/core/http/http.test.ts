@@ -25,6 +25,7 @@ const BODYLESS_ACTIONS = [
   '/api/inbox/read-all',
   '/api/inbox/:id/read',
   '/api/inbox/:id/ack',
+  '/api/credit/draws/:id/rerun',
 ];
 
 /** Full path → methods of every route Fastify knows, read from its route tree printout. */

@@ -14,7 +14,15 @@ export const publicCreditRoutes: FastifyPluginAsyncTypebox<{ services: Services 
 
   app.get(
     '/api/public/credit/enterprises/:id',
-    { config, schema: { tags, params: IdParams, querystring: AsOf } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'An enterprise’s public credit page: registry basics, grade, lists, records in their term',
+        params: IdParams,
+        querystring: AsOf,
+      },
+    },
     async (r) => pub.enterprise(r.ctx, r.params.id, r.query.asOf),
   );
   app.get(
@@ -23,6 +31,7 @@ export const publicCreditRoutes: FastifyPluginAsyncTypebox<{ services: Services 
       config,
       schema: {
         tags,
+        summary: 'A public list (serious illegal and dishonest, abnormal operations, …), paginated',
         params: Strict({ code: Text(40) }),
         querystring: Strict({
           district: Type.Optional(Text(12)),
@@ -36,7 +45,15 @@ export const publicCreditRoutes: FastifyPluginAsyncTypebox<{ services: Services 
   );
   app.get(
     '/api/public/credit/enterprises/:id/report',
-    { config, schema: { tags, params: IdParams, querystring: AsOf } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'A printable credit report (HTML) with its id and SHA-256 in the x-report-* headers',
+        params: IdParams,
+        querystring: AsOf,
+      },
+    },
     async (r, reply) => {
       const rep = await pub.report(r.ctx, r.params.id, r.query.asOf);
       return reply
@@ -48,7 +65,14 @@ export const publicCreditRoutes: FastifyPluginAsyncTypebox<{ services: Services 
   );
   app.get(
     '/api/public/credit/reports/:reportId',
-    { config, schema: { tags, params: Strict({ reportId: Text(64) }) } },
+    {
+      config,
+      schema: {
+        tags,
+        summary: 'Verify an issued credit report: enterprise, date and SHA-256',
+        params: Strict({ reportId: Text(64) }),
+      },
+    },
     async (r) => pub.verify(r.params.reportId),
   );
   // /verify/:reportId is the web app's page (web/src/pages/credit-public), reading the JSON above.

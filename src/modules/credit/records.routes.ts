@@ -52,7 +52,14 @@ export const creditWorkRoutes: FastifyPluginAsyncTypebox<{ services: Services }>
   );
   app.get(
     '/api/credit/records/:id',
-    { schema: { tags, params: IdParams, response: { 200: CreditRecord } } },
+    {
+      schema: {
+        tags,
+        summary: 'One credit record (government users; the enterprise its own)',
+        params: IdParams,
+        response: { 200: CreditRecord },
+      },
+    },
     async (r) => creditRecords.get(r.ctx, r.params.id),
   );
   app.post(
@@ -69,18 +76,40 @@ export const creditWorkRoutes: FastifyPluginAsyncTypebox<{ services: Services }>
   );
   app.post(
     '/api/credit/records/:id/revoke',
-    { schema: { tags, params: IdParams, body: RevokeRecordBody, response: { 200: RecordWriteResult } } },
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a record (the decision behind it was revoked or changed); reason required',
+        params: IdParams,
+        body: RevokeRecordBody,
+        response: { 200: RecordWriteResult },
+      },
+    },
     async (r) => creditRecords.revoke(r.ctx, r.params.id, r.body.reason),
   );
 
   app.get(
     '/api/credit/list-entries',
-    { schema: { tags, querystring: EntryQuery, response: { 200: EntryPage } } },
+    {
+      schema: {
+        tags,
+        summary: 'List entries by list and state, paginated',
+        querystring: EntryQuery,
+        response: { 200: EntryPage },
+      },
+    },
     async (r) => creditLists.list(r.ctx, r.query),
   );
   app.get(
     '/api/credit/list-entries/:id',
-    { schema: { tags, params: IdParams, response: { 200: ListEntry } } },
+    {
+      schema: {
+        tags,
+        summary: 'One list entry with its history and the steps allowed next',
+        params: IdParams,
+        response: { 200: ListEntry },
+      },
+    },
     async (r) => creditLists.get(r.ctx, r.params.id),
   );
   app.post(
@@ -104,7 +133,14 @@ export const creditWorkRoutes: FastifyPluginAsyncTypebox<{ services: Services }>
 
   app.get(
     '/api/credit/objections',
-    { schema: { tags, querystring: ObjectionQuery, response: { 200: Paged(Objection) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Objections (异议): the deciding unit’s queue, or the enterprise’s own',
+        querystring: ObjectionQuery,
+        response: { 200: Paged(Objection) },
+      },
+    },
     async (r) => creditObjections.list(r.ctx, r.query),
   );
   app.post(
@@ -121,13 +157,28 @@ export const creditWorkRoutes: FastifyPluginAsyncTypebox<{ services: Services }>
   );
   app.post(
     '/api/credit/objections/:id/decide',
-    { schema: { tags, params: IdParams, body: DecideObjectionBody, response: { 200: Objection } } },
+    {
+      schema: {
+        tags,
+        summary: 'Send for external verification, uphold or reject an objection',
+        params: IdParams,
+        body: DecideObjectionBody,
+        response: { 200: Objection },
+      },
+    },
     async (r) => creditObjections.decide(r.ctx, r.params.id, r.body),
   );
 
   app.get(
     '/api/credit/repairs',
-    { schema: { tags, querystring: RepairQuery, response: { 200: Paged(RepairApplication) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Credit repair applications: the deciding unit’s queue, or the enterprise’s own',
+        querystring: RepairQuery,
+        response: { 200: Paged(RepairApplication) },
+      },
+    },
     async (r) => creditRepairs.list(r.ctx, r.query),
   );
   app.post(
@@ -149,7 +200,15 @@ export const creditWorkRoutes: FastifyPluginAsyncTypebox<{ services: Services }>
   );
   app.post(
     '/api/credit/repairs/:id/decide',
-    { schema: { tags, params: IdParams, body: RepairDecideBody, response: { 200: RepairApplication } } },
+    {
+      schema: {
+        tags,
+        summary: 'Accept, approve, refuse or de-publish a repair application',
+        params: IdParams,
+        body: RepairDecideBody,
+        response: { 200: RepairApplication },
+      },
+    },
     async (r) => creditRepairs.decide(r.ctx, r.params.id, r.body),
   );
 

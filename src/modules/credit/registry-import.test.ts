@@ -18,7 +18,14 @@ const lines = (names: string[]) =>
     ...names.map((n, i) => `${codes[i % 5]},${n},张三,山东省青岛市市南区香港中路${i + 1}号,存续,2010-01-0${i + 1},100`),
   ].join('\n');
 // Line 7 (the sixth row) repeats the first row's code: a duplicate found in a later batch.
-const NAMES = ['快载一号有限公司', '快载二号有限公司', '快载三号有限公司', '快载四号有限公司', '快载五号有限公司', '快载重复有限公司'];
+const NAMES = [
+  '快载一号有限公司',
+  '快载二号有限公司',
+  '快载三号有限公司',
+  '快载四号有限公司',
+  '快载五号有限公司',
+  '快载重复有限公司',
+];
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qc-fastload-'));
 function file(name: string, text: string): string {
@@ -59,7 +66,10 @@ for (const dialect of DIALECTS) {
         }),
       );
       // The failed run restored the index on its way out: the four committed rows are found.
-      assert.deepEqual(await names('快载'), ['快载一号有限公司', '快载二号有限公司', '快载四号有限公司', '快载三号有限公司'].sort());
+      assert.deepEqual(
+        await names('快载'),
+        ['快载一号有限公司', '快载二号有限公司', '快载四号有限公司', '快载三号有限公司'].sort(),
+      );
       const failed = await t.db.selectFrom('import_jobs').selectAll().orderBy('id', 'desc').executeTakeFirstOrThrow();
       const resumed = await svc.run(ctx, csv, { system: true, batchSize: 2, resumeJobId: Number(failed.id) });
       assert.equal(resumed.status, 'completed');

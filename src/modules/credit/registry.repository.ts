@@ -79,12 +79,12 @@ export async function usccLessRegistrationNos(db: Kysely<DB>, jobId: number): Pr
  * Secondary indexes of `enterprises` that a first load into an empty table builds after the rows are in
  * (one sort each instead of a B-tree update per row: the bulk of a row insert's cost). They must match
  * migration 0007 exactly; restore is idempotent, so a killed load's next run puts them back.
+ * `enterprises_risk (risk_class, id)` stays: new rows have no risk class, so each insert only appends to it.
  */
 const LOAD_INDEXES: [string, string[]][] = [
   ['enterprises_registration_no', ['registration_no']],
   ['enterprises_legal_rep', ['legal_rep']],
   ['enterprises_district', ['district_code', 'status']],
-  ['enterprises_risk', ['risk_class', 'id']],
 ];
 
 export async function dropLoadIndexes(db: Kysely<DB>): Promise<void> {

@@ -1,0 +1,13 @@
+import { performance } from 'node:perf_hooks';
+import { createTestDatabase } from '../test/support/db.js';
+import { createServices } from '../src/app.js';
+import { loadConfig } from '../src/core/config.js';
+import { loadDemoRegistry } from '../src/modules/credit/gen/demo.js';
+const h = await createTestDatabase('sqlite');
+const s = createServices(loadConfig({ QCITY_LOG_LEVEL: 'silent', QCITY_DEMO: 'true', QCITY_DATABASE_URL: h.url }), h);
+const t = performance.now();
+const r = await loadDemoRegistry(s.core);
+console.log(r, ((performance.now() - t) / 1000).toFixed(2), 's');
+const { rows } = await import('kysely').then(({ sql }) => sql<{ n: number }>`select count(*) n from enterprises_fts where enterprises_fts match '"海润"'`.execute(h.db));
+console.log(rows, (h.sqlite!.prepare("select sql from sqlite_master where name='enterprises_fts_ai'").get() as any).sql.slice(0, 80));
+await h.drop();

@@ -1,0 +1,13 @@
+import { performance } from 'node:perf_hooks';
+import { createTestDatabase } from '../test/support/db.js';
+import { createServices } from '../src/app.js';
+import { loadConfig } from '../src/core/config.js';
+import { systemContext } from '../src/core/context.js';
+const batchSize = Number(process.env.BS ?? 50000);
+const h = await createTestDatabase('sqlite');
+const s = createServices(loadConfig({ QCITY_LOG_LEVEL: 'silent', QCITY_DEMO: 'false', QCITY_DATABASE_URL: h.url }), h);
+const t = performance.now(); const c0 = process.cpuUsage();
+const job = await s.registryImport.run(systemContext('cli', 'bench'), '/tmp/qc-bench-register-200000.csv', { system: true, batchSize });
+const c = process.cpuUsage(c0);
+console.log('bs', batchSize, 'inserted', job.inserted, 'wall', ((performance.now() - t) / 1000).toFixed(2), 'cpu', ((c.user + c.system) / 1e6).toFixed(2));
+await h.drop();
