@@ -281,6 +281,11 @@ export const ERRORS = {
   },
   QC_ERR_REGISTRY_IMPORT_EMPTY: { status: 400, zh: '导入文件没有数据行', en: 'The import file has no data rows' },
   QC_ERR_REGISTRY_IMPORT_JOB_NOT_FOUND: { status: 404, zh: '导入任务不存在:{0}', en: 'No such import job: {0}' },
+  QC_ERR_REGISTRY_IMPORT_NOT_COMMITTABLE: {
+    status: 409,
+    zh: '只能确认导入已完成的试导入(任务 {0} 不是)',
+    en: 'Only a finished dry run can be committed (job {0} is not one)',
+  },
   QC_ERR_REGISTRY_IMPORT_JOB_STATE: {
     status: 409,
     zh: '导入任务 {0} 状态为 {1},不能继续',

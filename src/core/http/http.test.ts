@@ -26,6 +26,7 @@ const BODYLESS_ACTIONS = [
   '/api/inbox/:id/read',
   '/api/inbox/:id/ack',
   '/api/credit/draws/:id/rerun',
+  '/api/enterprises/imports/:id/commit',
 ];
 
 /** Full path → methods of every route Fastify knows, read from its route tree printout. */

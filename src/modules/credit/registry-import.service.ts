@@ -65,11 +65,32 @@ export class RegistryImportService {
     authorize(ctx, 'enterprises.manage');
     if (upload.bytes.length === 0) throw new QcError('QC_ERR_REGISTRY_IMPORT_EMPTY');
     const blob = await this.files.store.put(upload.bytes);
-    const filePath = this.files.store.pathOf(blob.sha256);
+    return this.startStored(ctx, { sha256: blob.sha256, fileName: upload.fileName, dryRun: options.dryRun });
+  }
+
+  /**
+   * Commits what a finished dry run checked, from the stored file: the office reviews the dry run's counts and
+   * reject file, then confirms without uploading the file again. Returns the new (committing) job.
+   */
+  async commitDryRun(ctx: RequestContext, dryRunJobId: number): Promise<number> {
+    authorize(ctx, 'enterprises.manage');
+    const job = await repo.jobById(this.core.db, dryRunJobId);
+    if (!job) throw new QcError('QC_ERR_REGISTRY_IMPORT_JOB_NOT_FOUND', [dryRunJobId]);
+    if (!job.dry_run || job.status !== 'completed' || !job.stored_sha256) {
+      throw new QcError('QC_ERR_REGISTRY_IMPORT_NOT_COMMITTABLE', [dryRunJobId]);
+    }
+    return this.startStored(ctx, { sha256: job.stored_sha256, fileName: job.file_name, dryRun: false });
+  }
+
+  private async startStored(
+    ctx: RequestContext,
+    stored: { sha256: string; fileName: string; dryRun?: boolean },
+  ): Promise<number> {
+    const filePath = this.files.store.pathOf(stored.sha256);
     const id = await this.createJob(ctx, filePath, {
-      dryRun: options.dryRun,
-      fileName: upload.fileName,
-      storedSha256: blob.sha256,
+      dryRun: stored.dryRun,
+      fileName: stored.fileName,
+      storedSha256: stored.sha256,
     });
     await repo.updateJob(this.core.db, id, { total_rows: quickLineCount(filePath) });
     const done = this.run(ctx, filePath, { resumeJobId: id, batchSize: 5000 })

@@ -189,6 +189,43 @@ for (const dialect of DIALECTS) {
       );
     });
 
+    it('web import: a finished dry run is committed from its stored file, without a second upload', async () => {
+      const admin = await t.login('admin');
+      const csv = [HEADER, '91370282MA3C0002X8,即墨试导入机械有限公司,,赵六,山东省青岛市即墨区蓝鳌路1号,存续,,'].join(
+        '\n',
+      );
+      const { body, contentType } = multipartBody([{ name: 'file', filename: 'dry.csv', data: Buffer.from(csv) }]);
+      const dry = expectOk(
+        await admin.post('/api/enterprises/imports?dryRun=true', undefined, {
+          raw: body,
+          headers: { 'content-type': contentType },
+        }),
+        202,
+      );
+      await t.services.registryImport.settled(dry.id);
+      assert.deepEqual(await names('即墨试导入'), [], 'a dry run writes no enterprise');
+      const commit = expectOk(await admin.post(`/api/enterprises/imports/${dry.id}/commit`), 202);
+      assert.notEqual(commit.id, dry.id);
+      assert.equal(commit.dryRun, false);
+      await t.services.registryImport.settled(commit.id);
+      assert.deepEqual(await names('即墨试导入'), ['即墨试导入机械有限公司']);
+      // Only a finished dry run can be committed; others are refused and write nothing.
+      await expectRefused(
+        t.db,
+        () => admin.post(`/api/enterprises/imports/${commit.id}/commit`),
+        409,
+        'QC_ERR_REGISTRY_IMPORT_NOT_COMMITTABLE',
+      );
+      await expectRefused(
+        t.db,
+        () => admin.post('/api/enterprises/imports/999999/commit'),
+        404,
+        'QC_ERR_REGISTRY_IMPORT_JOB_NOT_FOUND',
+      );
+      const unit = await t.login('qts');
+      await expectRefused(t.db, () => unit.post(`/api/enterprises/imports/${dry.id}/commit`), 403, 'QC_ERR_FORBIDDEN');
+    });
+
     it('CLI import: GBK detected, dry run writes no enterprise, a killed job resumes after its last batch', async () => {
       // 注册号,企业名称,登记状态 and seven 胶州测试N号企业有限公司 rows, encoded in GB18030 (GBK).
       const gbk = file('gbk.csv', Buffer.from(GBK_HEX, 'hex'));

@@ -119,6 +119,22 @@ export const registryRoutes: FastifyPluginAsyncTypebox<{ services: Services }> =
     },
     async (request) => registry.job(request.ctx, request.params.id),
   );
+  app.post(
+    '/api/enterprises/imports/:id/commit',
+    {
+      schema: {
+        tags,
+        summary: 'Commit a finished dry run from its stored file (no second upload); answers the new job',
+        params: ImportJobParams,
+        response: { 202: ImportJob },
+      },
+    },
+    async (request, reply) => {
+      const id = await registryImport.commitDryRun(request.ctx, request.params.id);
+      reply.status(202);
+      return registry.job(request.ctx, id);
+    },
+  );
   app.get(
     '/api/enterprises/imports/:id/rejects.csv',
     {

@@ -8,7 +8,7 @@ import type {
   RegistrySearchQuery as RegistrySearchQueryT,
   RegistrySearchResult as RegistrySearchResultT,
 } from '../../../src/modules/credit/registry.schema';
-import { get, upload } from './client';
+import { get, post, upload } from './client';
 
 // Types come straight from the server's schemas (type-only: nothing of the server reaches the bundle).
 export type RegistrySearchQuery = RegistrySearchQueryT;
@@ -74,6 +74,8 @@ export const registryApi = {
   jobs: () => get<ImportJob[]>('/api/enterprises/imports'),
   job: (id: number) => get<ImportJob>(`/api/enterprises/imports/${id}`),
   rejectsUrl: (id: number) => `/api/enterprises/imports/${id}/rejects.csv`,
+  /** Commits a finished dry run from its stored file; answers the new job. */
+  commitDryRun: (id: number) => post<ImportJob>(`/api/enterprises/imports/${id}/commit`),
   /** Uploads a register file; the server answers 202 with the job, which runs in the background. */
   startImport: (file: File, dryRun: boolean) => {
     const form = new FormData();

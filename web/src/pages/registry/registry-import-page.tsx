@@ -184,22 +184,30 @@ export default function RegistryImportPage() {
     },
   });
 
+  // A finished dry run is committed from the file the server stored: no second upload, even after a reload.
+  const commit = useMutation({
+    mutationFn: (dryRunJobId: number) => registryApi.commitDryRun(dryRunJobId),
+    onSuccess: (created) => {
+      queryClient.setQueryData(['registry', 'import', created.id], created);
+      openJob(created.id);
+    },
+  });
+
   const current = job.data;
   const confirmCommit = (j: ImportJob) => {
-    if (!file) return;
     modal.confirm({
       title: t('reg.import.commit'),
       content: t('reg.import.commitConfirm', {
-        file: file.name,
+        file: j.fileName,
         inserted: j.inserted,
         updated: j.updated,
         rejected: j.rejected,
       }),
       okText: t('reg.import.commit'),
-      onOk: () => start.mutateAsync({ file, dryRun: false }),
+      onOk: () => commit.mutateAsync(j.id),
     });
   };
-  const canCommit = current?.dryRun && current.status === 'completed' && file && file.name === current.fileName;
+  const canCommit = current?.dryRun && current.status === 'completed';
   const nothingToWrite = current && current.inserted + current.updated === 0;
 
   return (
@@ -241,6 +249,7 @@ export default function RegistryImportPage() {
           </Button>
         </Space>
         {start.isError && <Alert type="error" showIcon style={{ marginTop: 16 }} title={errorText(t, start.error)} />}
+        {commit.isError && <Alert type="error" showIcon style={{ marginTop: 16 }} title={errorText(t, commit.error)} />}
       </Card>
 
       {job.isError && <Alert type="error" showIcon title={errorText(t, job.error)} />}
