@@ -55,17 +55,31 @@ if (!args.has('--only-e2e')) {
 
 if (!args.has('--no-e2e') && e2eTests.length) {
   buildWebIfNeeded();
+  // One prepared demo data directory for the run; every e2e server starts from a copy of it.
+  const prepared = spawnSync(process.execPath, ['--import', 'tsx', 'test/e2e/support/prepare-template.ts'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const template = prepared.status === 0 ? prepared.stdout.trim().split('\n').at(-1) : undefined;
+  if (!template) console.error('npm test: could not prepare the e2e data template; each server generates its own');
   results.push(
-    run(`browser tests (${e2eTests.length} files)`, [
-      '--import',
-      'tsx',
-      '--test',
-      '--test-reporter=spec',
-      '--test-concurrency=1',
-      '--test-timeout=180000',
-      ...e2eTests,
-    ]),
+    run(
+      `browser tests (${e2eTests.length} files)`,
+      [
+        '--import',
+        'tsx',
+        '--test',
+        '--test-reporter=spec',
+        // Two files at a time: a browser test mostly waits (page loads, polling), so two share the cores well.
+        '--test-concurrency=2',
+        '--test-timeout=180000',
+        ...e2eTests,
+      ],
+      template ? { QCITY_E2E_TEMPLATE: template } : {},
+    ),
   );
+  if (template) fs.rmSync(template, { recursive: true, force: true });
 }
 
 console.log('\n=== summary ===');

@@ -11,29 +11,29 @@ import { fileRoutes } from './core/files/routes.js';
 import { createHttpServer } from './core/http/server.js';
 import type { DailyJob } from './core/jobs/scheduler.js';
 import { auditRoutes } from './modules/audit/routes.js';
-import { CREDIT_EXPIRY_JOB, ExpiryService } from './modules/credit/expiry.service.js';
+import { AuditService } from './modules/audit/service.js';
 import { drawRoutes } from './modules/credit/draws.routes.js';
 import { DrawService } from './modules/credit/draws.service.js';
+import { CREDIT_EXPIRY_JOB, ExpiryService } from './modules/credit/expiry.service.js';
+import { loadDemoRegistry } from './modules/credit/gen/demo.js';
 import { gradeRoutes } from './modules/credit/grades.routes.js';
 import { GRADE_JOB, GradeService } from './modules/credit/grades.service.js';
 import { holidayRoutes } from './modules/credit/holidays.routes.js';
 import { HolidayService } from './modules/credit/holidays.service.js';
 import { InspectorService } from './modules/credit/inspectors.service.js';
-import { ruleSetRoutes } from './modules/credit/rulesets.routes.js';
-import { readHolidaySeed, seedCreditRules } from './modules/credit/rulesets.seed.js';
-import { RuleSetService } from './modules/credit/rulesets.service.js';
 import { ListService } from './modules/credit/lists.service.js';
 import { ObjectionService } from './modules/credit/objections.service.js';
 import { publicCreditRoutes } from './modules/credit/public.routes.js';
 import { PublicCreditService } from './modules/credit/public.service.js';
 import { creditWorkRoutes } from './modules/credit/records.routes.js';
 import { CreditService } from './modules/credit/records.service.js';
-import { loadDemoRegistry } from './modules/credit/gen/demo.js';
-import { RegistryImportService } from './modules/credit/registry-import.service.js';
 import { registryRoutes } from './modules/credit/registry.routes.js';
 import { RegistryService } from './modules/credit/registry.service.js';
+import { RegistryImportService } from './modules/credit/registry-import.service.js';
 import { RepairService } from './modules/credit/repairs.service.js';
-import { AuditService } from './modules/audit/service.js';
+import { ruleSetRoutes } from './modules/credit/rulesets.routes.js';
+import { readHolidaySeed, seedCreditRules } from './modules/credit/rulesets.seed.js';
+import { RuleSetService } from './modules/credit/rulesets.service.js';
 import { orgRoutes } from './modules/orgs/routes.js';
 import { readOrgSeed, seedOrgRegistry } from './modules/orgs/seed.js';
 import { OrgService } from './modules/orgs/service.js';
@@ -165,11 +165,12 @@ function creditServices(core: CoreDeps) {
 /**
  * Brings a database to the state the app expects: migrations, the default org registry, and the
  * demo accounts (demo mode) or none of them (otherwise). In demo mode the default plan's first
- * publication also gets synthetic progress (`demoData: false` skips it, e.g. for tests).
+ * publication also gets synthetic progress and the demo registry (`demoData: false` skips both, `demoRegistry:
+ * false` only the registry — tests that need neither save seconds).
  */
 export async function prepareDatabase(
   services: Services,
-  options: { demoData?: boolean } = {},
+  options: { demoData?: boolean; demoRegistry?: boolean } = {},
 ): Promise<{ migrations: string[]; demoCreated: string[] }> {
   const { core } = services;
   const { applied } = await migrateToLatest(core.db, core.dialect);
@@ -182,7 +183,8 @@ export async function prepareDatabase(
   if (core.config.demo) demoCreated = await ensureDemoAccounts(core, services.users, ctx);
   else await disableDemoAccounts(core, services.users, ctx);
   // Only a demo start that created the accounts is a first start; re-preparing must add nothing.
-  if (core.config.demo && demoCreated.length > 0 && options.demoData !== false) await loadDemoRegistry(core);
+  const registry = options.demoRegistry ?? options.demoData;
+  if (core.config.demo && demoCreated.length > 0 && registry !== false) await loadDemoRegistry(core);
   const published = await importDefaultPlan(services.plans, ctx, { publish: core.config.demo });
   if (core.config.demo && published?.status === 'published' && options.demoData !== false) {
     const asOf = core.config.asOf ?? DEMO_DATA_AS_OF;

@@ -173,11 +173,12 @@ export function expectOk<T = any>(res: Response, status = 200): T {
 /**
  * A fresh database of `dialect`, migrated and seeded (org registry, demo accounts with the demo password)
  * and the whole HTTP app on top, driven by a fixed clock the test can move. The demo plan is published
- * without synthetic progress unless `demoData` asks for it (it takes seconds).
+ * without synthetic progress unless `demoData` asks for it (it takes seconds); the demo registry (20,000
+ * generated enterprises) only with `demoRegistry`.
  */
 export async function createTestApp(
   dialect: Dialect,
-  options: { clock?: TestClock; env?: Record<string, string>; demoData?: boolean } = {},
+  options: { clock?: TestClock; env?: Record<string, string>; demoData?: boolean; demoRegistry?: boolean } = {},
 ): Promise<TestApp> {
   const tdb = await createTestDatabase(dialect);
   const clock = options.clock ?? fixedClock(TEST_START);
@@ -192,7 +193,10 @@ export async function createTestApp(
   const services = createServices(config, tdb, clock);
   let app: TestHttpApp | undefined;
   try {
-    await prepareDatabase(services, { demoData: options.demoData ?? false });
+    await prepareDatabase(services, {
+      demoData: options.demoData ?? false,
+      demoRegistry: options.demoRegistry ?? false,
+    });
     app = await buildApp(services);
     await app.ready();
   } catch (err) {

@@ -47,29 +47,40 @@ async function waitReady(url: string, child: ChildProcess, output: () => string,
   throw new Error(`the server did not answer /readyz within ${timeoutMs} ms:\n${output()}`);
 }
 
+/** The environment every e2e server runs with, for a data directory. */
+export function e2eServerEnv(dataDir: string): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    QCITY_DATA_DIR: dataDir,
+    QCITY_DATABASE_URL: `sqlite:${path.join(dataDir, 'qcity.db')}`,
+    QCITY_DEMO: 'true',
+    QCITY_LOG_LEVEL: 'warn',
+    QCITY_OVERLOAD_DELAY_MS: '0',
+    QCITY_WEB_DIR: path.join(ROOT, 'dist/web'),
+  };
+}
+
 /**
- * Starts the real server (`node --import tsx src/server.ts`) on a free port with a fresh SQLite database
- * in a temporary data directory and demo accounts on; resolves once /readyz answers.
+ * Starts the real server (`node --import tsx src/server.ts`) on a free port with its own SQLite database
+ * in a temporary data directory and demo accounts on; resolves once /readyz answers. When
+ * QCITY_E2E_TEMPLATE names a prepared data directory (scripts/test.mjs makes one per run), the server
+ * starts from a copy of it instead of generating the demo data again.
  */
 export async function startServer(extraEnv: Record<string, string> = {}): Promise<TestServer> {
   const webIndex = path.join(ROOT, 'dist/web/index.html');
   if (!fs.existsSync(webIndex)) throw new Error(`${webIndex} is missing: run "npm run build:web" first`);
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'qcity-e2e-'));
+  const template = process.env.QCITY_E2E_TEMPLATE;
+  if (template && fs.existsSync(path.join(template, 'qcity.db'))) fs.cpSync(template, dataDir, { recursive: true });
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
-      NODE_ENV: 'test',
+      ...e2eServerEnv(dataDir),
       HOST: '127.0.0.1',
       PORT: String(port),
-      QCITY_DATA_DIR: dataDir,
-      QCITY_DATABASE_URL: `sqlite:${path.join(dataDir, 'qcity.db')}`,
-      QCITY_DEMO: 'true',
-      QCITY_LOG_LEVEL: 'warn',
-      QCITY_OVERLOAD_DELAY_MS: '0',
-      QCITY_WEB_DIR: path.join(ROOT, 'dist/web'),
       ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
