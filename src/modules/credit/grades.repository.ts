@@ -1,4 +1,6 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
+import type { DatabaseHandle } from '../../core/db/connect.js';
+import { rawRows } from '../../core/db/raw-rows.js';
 import type { DB } from '../../core/db/schema.js';
 import type { EnterpriseGradeTable, GradeRunTable } from '../../core/db/schema-credit.js';
 
@@ -7,15 +9,18 @@ import type { EnterpriseGradeTable, GradeRunTable } from '../../core/db/schema-c
 /** Lists whose entries can be in force (credit.md §5.1: LISTED or PUBLISHED, expiry evaluated at query time). */
 export const IN_FORCE_STATES = ['LISTED', 'PUBLISHED'] as const;
 
-/** The next `limit` enterprises after `afterId`, id order, with their stored grade. */
-export function enterpriseChunk(db: Kysely<DB>, afterId: number, limit: number) {
-  return db
+/** An enterprise's stored grade as an array: [id, score, grade, risk_class, scorecard_version, list_flags]. */
+export type EnterpriseGradeTuple = [number, number | null, string | null, string | null, string | null, string];
+
+/** The next `limit` enterprises after `afterId`, id order, with their stored grade (arrays: 2 million rows). */
+export function enterpriseChunk(handle: DatabaseHandle, db: Kysely<DB>, afterId: number, limit: number) {
+  const q = db
     .selectFrom('enterprises')
     .select(['id', 'score', 'grade', 'risk_class', 'scorecard_version', 'list_flags'])
     .where('id', '>', afterId)
     .orderBy('id')
-    .limit(limit)
-    .execute();
+    .limit(limit);
+  return rawRows<EnterpriseGradeTuple>(handle, db, q);
 }
 
 export function enterpriseGradeRow(db: Kysely<DB>, id: number) {
@@ -36,11 +41,36 @@ export async function countEnterprises(db: Kysely<DB>, afterId = 0): Promise<num
 }
 
 /**
- * Records of enterprises lo…hi; the scorecard drops non-ACTIVE ones itself. No status condition on purpose:
- * with `status = ?` SQLite's planner prefers the (status, public_ends_on) index to the enterprise range and
- * scans every active record of the city per chunk.
+ * A record the scorecard may count, as an array:
+ * [enterprise_id, id, type, severity, status, visibility, decided_on, published_on, public_ends_on].
  */
-export function activeRecordsBetween(db: Kysely<DB>, lo: number, hi: number) {
+export type ScoredRecordTuple = [
+  number,
+  number,
+  string,
+  string | null,
+  string,
+  string,
+  string | null,
+  string | null,
+  string | null,
+];
+
+/**
+ * Records of enterprises lo…hi that can move a score, ordered by enterprise then id (the certification cap and
+ * the explanation depend on record order). Only a pre-filter: the scorecard checks status, visibility and dates
+ * again. Status is excluded with `not in` on purpose: with `status = ?` SQLite's planner prefers the
+ * (status, public_ends_on) index to the enterprise range and scans every active record of the city per chunk
+ * (14 s instead of 0.1 s per 20,000 enterprises).
+ */
+export function scoredRecordsBetween(
+  handle: DatabaseHandle,
+  db: Kysely<DB>,
+  lo: number,
+  hi: number,
+  types: readonly string[],
+  inactiveStatuses: readonly string[],
+) {
   const q = db
     .selectFrom('credit_records')
     .select([
@@ -53,10 +83,14 @@ export function activeRecordsBetween(db: Kysely<DB>, lo: number, hi: number) {
       'decided_on',
       'published_on',
       'public_ends_on',
-    ]);
-  return (
-    lo === hi ? q.where('enterprise_id', '=', lo) : q.where('enterprise_id', '>=', lo).where('enterprise_id', '<=', hi)
-  ).execute();
+    ])
+    .where((eb) => (lo === hi ? eb('enterprise_id', '=', lo) : eb.between('enterprise_id', lo, hi)))
+    .where('type', 'in', [...types])
+    .where('status', 'not in', [...inactiveStatuses])
+    .where('visibility', '<>', 'INTERNAL')
+    .orderBy('enterprise_id')
+    .orderBy('id');
+  return rawRows<ScoredRecordTuple>(handle, db, q);
 }
 
 /** Every list entry of enterprises lo…hi (in-force ones are picked in code; the rest tell flags apart). */
@@ -66,6 +100,8 @@ export function listEntriesBetween(db: Kysely<DB>, lo: number, hi: number) {
     .select(['enterprise_id', 'list_code', 'state', 'listed_on', 'expires_on', 'record_id'])
     .where('enterprise_id', '>=', lo)
     .where('enterprise_id', '<=', hi)
+    .orderBy('enterprise_id')
+    .orderBy('id')
     .execute();
 }
 

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { type Caller, createTestApp, expectOk, expectRefused, type TestApp } from '../../../test/support/app.js';
 import { DIALECTS } from '../../../test/support/dialects.js';
 import { systemContext } from '../../core/context.js';
+import { connect } from '../../core/db/connect.js';
 import type { DB } from '../../core/db/schema.js';
 
 const NOW = '2016-06-30T02:00:00.000Z';
@@ -145,6 +146,38 @@ for (const dialect of DIALECTS) {
         .where('id', '=', x!)
         .executeTakeFirstOrThrow();
       assert.deepEqual([Number(e.score), e.grade, e.risk_class], [7100, 'A', 'B']);
+    });
+
+    it('reading ahead in a worker grades alike and regrades a chunk written to meanwhile', async () => {
+      // SQLite only reads ahead; on PostgreSQL the option is ignored and the run reads in its own transactions.
+      const other = dialect === 'sqlite' ? connect(t.tdb.url) : null;
+      // Another connection (the CLI beside the server) revokes Y's award after the worker has read Y's chunk.
+      const setAward = (status: string) =>
+        other?.sqlite
+          ?.prepare("update credit_records set status = ? where enterprise_id = ? and type = 'AWARD'")
+          .run(status, y!);
+      try {
+        const ctx = systemContext('cli', 'test');
+        const run = await t.services.grades.recomputeAll(ctx, {
+          system: true,
+          asOf: '2017-06-30',
+          chunkSize: 1,
+          readAhead: true,
+          onProgress: (r) => {
+            if (r.processed !== 1) return;
+            // Block this thread a moment so the worker has surely read Y's chunk (it reads two ahead).
+            Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+            setAward('REVOKED');
+          },
+        });
+        assert.equal(run.status, 'completed');
+        assert.equal(run.processed, 4);
+        const check = await t.services.grades.recomputeAll(ctx, { system: true, asOf: '2017-06-30', readAhead: false });
+        assert.equal(check.changed, 0, 'the in-transaction path finds nothing to change');
+      } finally {
+        setAward('ACTIVE');
+        await other?.close();
+      }
     });
 
     it('recomputeEnterprise regrades one enterprise inside the caller transaction', async () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { RECORD_TYPE_CODES } from './record-types.js';
 import { SEED_RULE_SETS } from './rule-sets.js';
-import { type ScoredRecord, scorecardParams, scoreEnterprise } from './scorecard.js';
+import { createScorer, SCORED_RECORD_TYPES, type ScoredRecord, scorecardParams, scoreEnterprise } from './scorecard.js';
 
 const seed = SEED_RULE_SETS.find((s) => s.code === 'QUALITY_SCORECARD');
 assert.ok(seed);
@@ -128,5 +129,29 @@ describe('scorecard rules', () => {
     assert.equal(r.score, 0);
     assert.equal(r.grade, 'C');
     assert.equal(r.riskClass, 'D');
+  });
+});
+
+describe('scorecard shortcuts of the full recompute', () => {
+  it('types outside SCORED_RECORD_TYPES never move a score (the recompute does not read them)', () => {
+    for (const type of [...RECORD_TYPE_CODES, 'SOMETHING_NEW']) {
+      if (SCORED_RECORD_TYPES.includes(type)) continue;
+      for (const severity of [null, 'GENERAL', 'HEAVY', 'NATIONAL']) {
+        const r = scoreEnterprise([rec(type, '2016-01-10', severity)], [], '2016-06-30', p);
+        assert.deepEqual([r.score, r.lines.length], [7500, 1], `${type} ${severity}`);
+      }
+    }
+  });
+
+  it('a reused scorer without explanation gives the same score, grade and class', () => {
+    const scorer = createScorer(p, '2016-11-20');
+    for (const records of [X, Y, [], [...X, ...Y]])
+      for (const lists of [[], [{ listCode: 'ABNORMAL', recordId: null }], [{ listCode: 'SERIOUS', recordId: null }]]) {
+        const full = scoreEnterprise(records, lists, '2016-11-20', p);
+        const quick = scorer.score(records, lists, false);
+        assert.deepEqual(brief(quick), brief(full));
+        assert.deepEqual(quick.lines, []);
+        assert.deepEqual(scorer.score(records, lists, true), full);
+      }
   });
 });

@@ -29,7 +29,7 @@ const KINDS: Kind[] = [
     visibility: 'PUBLIC',
     weight: 30,
     summary: '生产销售不符合保障人体健康和人身、财产安全的国家标准的产品',
-    severity: 'general',
+    severity: 'GENERAL',
   },
   {
     type: 'ADMIN_PENALTY',
@@ -38,7 +38,7 @@ const KINDS: Kind[] = [
     visibility: 'PUBLIC',
     weight: 10,
     summary: '未按规定标注产品标识',
-    severity: 'minor',
+    severity: 'MINOR',
   },
   {
     type: 'ADMIN_PENALTY',
@@ -47,7 +47,7 @@ const KINDS: Kind[] = [
     visibility: 'SUBJECT',
     weight: 5,
     summary: '警告:未按规定建立进货查验记录',
-    severity: 'warning',
+    severity: 'MINOR',
   },
   {
     type: 'SPOT_CHECK_FAIL',
@@ -151,7 +151,7 @@ export async function generateCreditData(
         const kind = pickKind(r() * TOTAL_WEIGHT);
         const decided = day(r, 2012, 2015);
         const published = plusDays(decided, 3 + Math.floor(r() * 15));
-        const term = kind.severity === 'minor' ? null : plusYears(published, 3);
+        const term = kind.severity === 'MINOR' ? null : plusYears(published, 3);
         const ends = kind.type === 'AWARD' || kind.type === 'CERTIFICATION' ? null : (term ?? plusDays(published, 91));
         recordRows.push(record(id, kind, `${k}`, decided, published, ends, options.seed, now));
       }
