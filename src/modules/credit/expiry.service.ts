@@ -111,14 +111,10 @@ export class ExpiryService {
               if (err instanceof QcError && err.code === 'QC_ERR_LIST_DUPLICATE') return null;
               throw err;
             });
-          await trx
-            .updateTable('list_entries')
-            .set({ linked_entry_id: proposal ? proposal.id : row.id, warned_on: row.warned_on ?? day })
-            .where('id', '=', row.id)
-            .execute();
+          await listsRepo.linkEscalation(trx, row.id, proposal ? proposal.id : row.id, row.warned_on ?? day);
           if (proposal) result.escalationProposals += 1;
         } else {
-          await trx.updateTable('list_entries').set({ warned_on: day }).where('id', '=', row.id).execute();
+          await listsRepo.markEscalationWarned(trx, row.id, day);
           await this.core.audit.append(trx, ctx, {
             action: 'credit.list.escalation_warning',
             entityType: 'list_entry',

@@ -23,6 +23,25 @@ export function openEntry(db: Kysely<DB>, listCode: string, enterpriseId: number
     .executeTakeFirst();
 }
 
+/** Links a published entry to its credit record (no version bump, as part of the publish transition). */
+export function linkEntryRecord(db: Kysely<DB>, id: number, recordId: number) {
+  return db.updateTable('list_entries').set({ record_id: recordId }).where('id', '=', id).execute();
+}
+
+/** The escalation job's mark on an abnormal entry: its serious-list proposal (or itself) and the warning day. */
+export function linkEscalation(db: Kysely<DB>, id: number, linkedEntryId: number, warnedOn: string) {
+  return db
+    .updateTable('list_entries')
+    .set({ linked_entry_id: linkedEntryId, warned_on: warnedOn })
+    .where('id', '=', id)
+    .execute();
+}
+
+/** The day the escalation warning was given for an abnormal entry. */
+export function markEscalationWarned(db: Kysely<DB>, id: number, day: string) {
+  return db.updateTable('list_entries').set({ warned_on: day }).where('id', '=', id).execute();
+}
+
 export function insertEntry(db: Kysely<DB>, row: Insertable<ListEntryTable>) {
   return db.insertInto('list_entries').values(row).returningAll().executeTakeFirstOrThrow();
 }

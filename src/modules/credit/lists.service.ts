@@ -219,7 +219,7 @@ export class ListService {
         },
         trx,
       );
-      await trx.updateTable('list_entries').set({ record_id: record.id }).where('id', '=', entry.id).execute();
+      await repo.linkEntryRecord(trx, entry.id, record.id);
       return;
     }
     if (!entry.record_id || !['remove_early', 'cure', 'revoke'].includes(action)) return;

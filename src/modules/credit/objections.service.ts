@@ -12,6 +12,7 @@ import { loadCreditRules } from './credit-rules.js';
 import { objectionDueOn } from './domain/repair.js';
 import * as listsRepo from './lists.repository.js';
 import type { ListService } from './lists.service.js';
+import * as repo from './objections.repository.js';
 import * as recordsRepo from './records.repository.js';
 import { Id } from './records.schema.js';
 import { type CreditService, ownUnit } from './records.service.js';
@@ -77,38 +78,34 @@ export class ObjectionService {
         if (!entry || Number(entry.enterprise_id) !== own) throw new QcError('QC_ERR_OBJECTION_NOT_OWN');
         unitCode = entry.unit_code;
       }
-      const pending = await trx
-        .selectFrom('objections')
-        .select('id')
-        .where(body.recordId !== undefined ? 'record_id' : 'entry_id', '=', (body.recordId ?? body.entryId)!)
-        .where('status', 'in', PENDING)
-        .executeTakeFirst();
+      const pending = await repo.objectionOnTarget(
+        trx,
+        body.recordId !== undefined ? 'record_id' : 'entry_id',
+        (body.recordId ?? body.entryId)!,
+        PENDING,
+      );
       if (pending) throw new QcError('QC_ERR_OBJECTION_PENDING', [Number(pending.id)]);
       const rules = await loadCreditRules(trx);
       const today = this.credit.today();
       const sd = rules.sdCredit(today);
       const now = isoNow(this.core.clock);
-      const row = await trx
-        .insertInto('objections')
-        .values({
-          enterprise_id: own,
-          record_id: body.recordId ?? null,
-          entry_id: body.entryId ?? null,
-          status: 'SUBMITTED',
-          unit_code: unitCode,
-          filed_on: today,
-          due_on: objectionDueOn(rules.calendar, today, false, {
-            plain: sd.objectionDays,
-            external: sd.objectionExternalDays,
-          }),
-          reason: body.reason,
-          filed_by: ctx.actor?.userId ?? null,
-          created_at: now,
-          updated_at: now,
-          version: 1,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await repo.insertObjection(trx, {
+        enterprise_id: own,
+        record_id: body.recordId ?? null,
+        entry_id: body.entryId ?? null,
+        status: 'SUBMITTED',
+        unit_code: unitCode,
+        filed_on: today,
+        due_on: objectionDueOn(rules.calendar, today, false, {
+          plain: sd.objectionDays,
+          external: sd.objectionExternalDays,
+        }),
+        reason: body.reason,
+        filed_by: ctx.actor?.userId ?? null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      });
       await this.core.audit.append(trx, ctx, {
         action: 'credit.objection.file',
         entityType: 'objection',
@@ -123,7 +120,7 @@ export class ObjectionService {
   async decide(ctx: RequestContext, id: number, body: Static<typeof DecideObjectionBody>): Promise<ObjectionT> {
     const actor = authorize(ctx, 'credit.decide');
     return this.core.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('objections').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await repo.objectionById(trx, id);
       if (!row) throw new QcError('QC_ERR_OBJECTION_NOT_FOUND', [id]);
       ownUnit(actor, row.unit_code);
       const allowed = body.action === 'verify_externally' ? ['SUBMITTED'] : PENDING;
@@ -145,13 +142,11 @@ export class ObjectionService {
               decided_on: today,
               decided_by: ctx.actor?.userId ?? null,
             };
-      const updated = await trx
-        .updateTable('objections')
-        .set({ ...set, decision: body.decision, updated_at: isoNow(this.core.clock), version: row.version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', row.version)
-        .returningAll()
-        .executeTakeFirst();
+      const updated = await repo.updateObjectionIfVersion(trx, id, row.version, {
+        ...set,
+        decision: body.decision,
+        updated_at: isoNow(this.core.clock),
+      });
       if (!updated) throw new QcError('QC_ERR_CONFLICT');
       await this.core.audit.append(trx, ctx, {
         action: `credit.objection.${body.action}`,
@@ -187,29 +182,23 @@ export class ObjectionService {
   /** Government users see all (credit.read), an enterprise its own. */
   async list(ctx: RequestContext, q: Static<typeof ObjectionQuery>) {
     const { page, pageSize, offset } = paging(q.page, q.pageSize);
-    let base = this.core.db.selectFrom('objections');
+    let enterpriseId: number | undefined;
     if (can(ctx.actor, 'credit.read')) authorize(ctx, 'credit.read');
-    else base = base.where('enterprise_id', '=', await this.credit.ownEnterpriseId(ctx));
-    if (q.status) base = base.where('status', '=', q.status);
-    if (q.overdue) base = base.where('status', 'in', PENDING).where('due_on', '<', this.credit.today());
-    const [rows, total] = await Promise.all([
-      base.selectAll().orderBy('id', 'desc').offset(offset).limit(pageSize).execute(),
-      base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    ]);
+    else enterpriseId = await this.credit.ownEnterpriseId(ctx);
+    const { items: rows, total } = await repo.listObjections(this.core.db, {
+      enterpriseId,
+      status: q.status,
+      overdue: q.overdue ? { statuses: PENDING, before: this.credit.today() } : undefined,
+      offset,
+      limit: pageSize,
+    });
     const items = await Promise.all(rows.map((r) => this.view(this.core.db, r)));
-    return { items, total: Number(total.n), page, pageSize };
+    return { items, total, page, pageSize };
   }
 
   /** The daily job: pending objections past their due day are escalated to the unit head once. */
   async escalateOverdue(trx: Kysely<DB>, ctx: RequestContext, day: string): Promise<number> {
-    const rows = await trx
-      .updateTable('objections')
-      .set({ escalated_on: day, updated_at: isoNow(this.core.clock) })
-      .where('status', 'in', PENDING)
-      .where('due_on', '<', day)
-      .where('escalated_on', 'is', null)
-      .returning('id')
-      .execute();
+    const rows = await repo.escalateOverdueObjections(trx, PENDING, day, isoNow(this.core.clock));
     for (const r of rows) {
       await this.core.audit.append(trx, ctx, {
         action: 'credit.objection.escalate',
@@ -221,7 +210,7 @@ export class ObjectionService {
     return rows.length;
   }
 
-  private async view(db: Kysely<DB>, r: Awaited<ReturnType<typeof rowOf>>): Promise<ObjectionT> {
+  private async view(db: Kysely<DB>, r: repo.ObjectionRow): Promise<ObjectionT> {
     const e = await recordsRepo.enterpriseBasics(db, Number(r.enterprise_id));
     return {
       id: Number(r.id),
@@ -239,8 +228,4 @@ export class ObjectionService {
       decision: r.decision,
     };
   }
-}
-
-function rowOf(db: Kysely<DB>) {
-  return db.selectFrom('objections').selectAll().executeTakeFirstOrThrow();
 }

@@ -10,6 +10,7 @@ import { LIST_CODES, type ListCode } from './domain/list-lifecycle.js';
 import { qingdaoName } from './domain/qingdao.js';
 import { recordType } from './domain/record-types.js';
 import * as listsRepo from './lists.repository.js';
+import * as repo from './public.repository.js';
 import * as recordsRepo from './records.repository.js';
 import type { CreditService } from './records.service.js';
 
@@ -186,17 +187,14 @@ export class PublicCreditService {
     const body = renderReport(page);
     const sha256 = crypto.createHash('sha256').update(body, 'utf8').digest('hex');
     await this.core.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('credit_reports')
-        .values({
-          id: reportId,
-          enterprise_id: id,
-          as_of: page.asOf,
-          sha256,
-          issued_at: issuedAt,
-          issued_by: ctx.actor?.userId ?? null,
-        })
-        .execute();
+      await repo.insertCreditReport(trx, {
+        id: reportId,
+        enterprise_id: id,
+        as_of: page.asOf,
+        sha256,
+        issued_at: issuedAt,
+        issued_by: ctx.actor?.userId ?? null,
+      });
       await this.core.audit.append(trx, ctx, {
         action: 'credit.report.issue',
         entityType: 'credit_report',
@@ -210,11 +208,7 @@ export class PublicCreditService {
 
   /** Verification of an issued report by id. */
   async verify(reportId: string) {
-    const row = await this.core.db
-      .selectFrom('credit_reports')
-      .selectAll()
-      .where('id', '=', reportId)
-      .executeTakeFirst();
+    const row = await repo.creditReportById(this.core.db, reportId);
     if (!row) throw new QcError('QC_ERR_CREDIT_REPORT_NOT_FOUND', [reportId]);
     const e = await recordsRepo.enterpriseBasics(this.core.db, Number(row.enterprise_id));
     return {

@@ -36,6 +36,16 @@ export function enterpriseBasics(db: Kysely<DB>, id: number) {
     .executeTakeFirst();
 }
 
+/** Id and name of each of these enterprises (ids must not be empty). */
+export function enterpriseNames(db: Kysely<DB>, ids: number[]) {
+  return db.selectFrom('enterprises').select(['id', 'name']).where('id', 'in', ids).execute();
+}
+
+/** The enterprise with this USCC, if any. */
+export function enterpriseIdByUscc(db: Kysely<DB>, uscc: string) {
+  return db.selectFrom('enterprises').select('id').where('uscc', '=', uscc).executeTakeFirst();
+}
+
 /** The live (not superseded) record of a source key, if any. */
 export function liveBySource(db: Kysely<DB>, sourceModule: string, sourceRecordId: string, type: string) {
   return db

@@ -347,9 +347,7 @@ export class CreditService {
   async ownEnterpriseId(ctx: RequestContext): Promise<number> {
     const scope = ctx.actor?.roles.find((g) => g.role === 'enterprise')?.scope ?? null;
     authorize(ctx, 'credit.self', { enterpriseCode: scope });
-    const row = scope
-      ? await this.core.db.selectFrom('enterprises').select('id').where('uscc', '=', scope).executeTakeFirst()
-      : undefined;
+    const row = scope ? await repo.enterpriseIdByUscc(this.core.db, scope) : undefined;
     if (!row) throw new QcError('QC_ERR_ENTERPRISE_NOT_FOUND', [scope ?? '']);
     return Number(row.id);
   }

@@ -1,11 +1,10 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely } from 'kysely';
 import { type Static, Type } from 'typebox';
 import { authorize, can } from '../../core/auth/access.js';
 import { isoNow } from '../../core/clock.js';
 import type { RequestContext } from '../../core/context.js';
 import { fromJson, paging } from '../../core/db/rows.js';
 import type { DB } from '../../core/db/schema.js';
-import type { RepairApplicationTable } from '../../core/db/schema-credit.js';
 import type { CoreDeps } from '../../core/deps.js';
 import { QcError } from '../../core/errors.js';
 import { Nullable, PageQuery, Strict, Text } from '../../core/http/schema-helpers.js';
@@ -16,6 +15,7 @@ import type { ListService } from './lists.service.js';
 import * as recordsRepo from './records.repository.js';
 import { Id } from './records.schema.js';
 import { type CreditService, ownUnit } from './records.service.js';
+import * as repo from './repairs.repository.js';
 
 const Checklist = Strict({
   obligationsFulfilled: Type.Optional(Type.Boolean()),
@@ -70,7 +70,7 @@ export const RepairApplication = Type.Object({
 });
 export type RepairApplicationT = Static<typeof RepairApplication>;
 
-type Row = Selectable<RepairApplicationTable>;
+type Row = repo.RepairRow;
 const OPEN = ['SUBMITTED', 'ACCEPTED'];
 
 /**
@@ -156,36 +156,32 @@ export class RepairService {
       if (v.refusal === 'REPAIR_NOT_YET_ELIGIBLE')
         throw new QcError('QC_ERR_REPAIR_NOT_YET_ELIGIBLE', [v.earliestOn ?? '']);
       if (v.refusal) throw new QcError(`QC_ERR_${v.refusal}`, [v.reasons.join(', ')], { reasons: v.reasons });
-      const open = await trx
-        .selectFrom('repair_applications')
-        .select('id')
-        .where(body.entryId !== undefined ? 'entry_id' : 'record_id', '=', (body.entryId ?? body.recordId)!)
-        .where('status', 'in', OPEN)
-        .executeTakeFirst();
+      const open = await repo.repairOnTarget(
+        trx,
+        body.entryId !== undefined ? 'entry_id' : 'record_id',
+        (body.entryId ?? body.recordId)!,
+        OPEN,
+      );
       if (open) throw new QcError('QC_ERR_REPAIR_PENDING', [Number(open.id)]);
       const sla = repairSla(rules.calendar, body.kind, f.today, rules.repair(f.today));
       const now = isoNow(this.core.clock);
-      const row = await trx
-        .insertInto('repair_applications')
-        .values({
-          enterprise_id: own,
-          kind: body.kind,
-          record_id: body.recordId ?? null,
-          entry_id: body.entryId ?? null,
-          status: 'SUBMITTED',
-          unit_code: f.unitCode,
-          applied_on: f.today,
-          accept_due_on: sla.acceptDueOn,
-          earliest_on: v.earliestOn,
-          checklist_json: JSON.stringify(body.checklist),
-          commitment_signed: body.commitmentSigned ? 1 : 0,
-          created_by: ctx.actor?.userId ?? null,
-          created_at: now,
-          updated_at: now,
-          version: 1,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await repo.insertRepair(trx, {
+        enterprise_id: own,
+        kind: body.kind,
+        record_id: body.recordId ?? null,
+        entry_id: body.entryId ?? null,
+        status: 'SUBMITTED',
+        unit_code: f.unitCode,
+        applied_on: f.today,
+        accept_due_on: sla.acceptDueOn,
+        earliest_on: v.earliestOn,
+        checklist_json: JSON.stringify(body.checklist),
+        commitment_signed: body.commitmentSigned ? 1 : 0,
+        created_by: ctx.actor?.userId ?? null,
+        created_at: now,
+        updated_at: now,
+        version: 1,
+      });
       await this.core.audit.append(trx, ctx, {
         action: 'credit.repair.apply',
         entityType: 'repair',
@@ -200,7 +196,7 @@ export class RepairService {
   async decide(ctx: RequestContext, id: number, body: Static<typeof RepairDecideBody>): Promise<RepairApplicationT> {
     const actor = authorize(ctx, 'credit.decide');
     return this.core.db.transaction().execute(async (trx) => {
-      const row = await trx.selectFrom('repair_applications').selectAll().where('id', '=', id).executeTakeFirst();
+      const row = await repo.repairById(trx, id);
       if (!row) throw new QcError('QC_ERR_REPAIR_NOT_FOUND', [id]);
       ownUnit(actor, row.unit_code);
       const from: Record<string, string[]> = {
@@ -226,13 +222,11 @@ export class RepairService {
             : body.action === 'reject'
               ? { status: 'REJECTED', decided_on: today, decided_by: ctx.actor?.userId ?? null }
               : { status: 'DEPUBLISHED', depublished_on: today };
-      const updated = await trx
-        .updateTable('repair_applications')
-        .set({ ...set, decision: body.decision, updated_at: isoNow(this.core.clock), version: row.version + 1 })
-        .where('id', '=', id)
-        .where('version', '=', row.version)
-        .returningAll()
-        .executeTakeFirst();
+      const updated = await repo.updateRepairIfVersion(trx, id, row.version, {
+        ...set,
+        decision: body.decision,
+        updated_at: isoNow(this.core.clock),
+      });
       if (!updated) throw new QcError('QC_ERR_CONFLICT');
       await this.core.audit.append(trx, ctx, {
         action: `credit.repair.${body.action}`,
@@ -268,15 +262,16 @@ export class RepairService {
 
   async list(ctx: RequestContext, q: Static<typeof RepairQuery>) {
     const { page, pageSize, offset } = paging(q.page, q.pageSize);
-    let base = this.core.db.selectFrom('repair_applications');
+    let enterpriseId: number | undefined;
     if (can(ctx.actor, 'credit.read')) authorize(ctx, 'credit.read');
-    else base = base.where('enterprise_id', '=', await this.credit.ownEnterpriseId(ctx));
-    if (q.status) base = base.where('status', '=', q.status);
-    const [rows, total] = await Promise.all([
-      base.selectAll().orderBy('id', 'desc').offset(offset).limit(pageSize).execute(),
-      base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow(),
-    ]);
-    return { items: await withNames(this.core.db, rows), total: Number(total.n), page, pageSize };
+    else enterpriseId = await this.credit.ownEnterpriseId(ctx);
+    const { items: rows, total } = await repo.listRepairs(this.core.db, {
+      enterpriseId,
+      status: q.status,
+      offset,
+      limit: pageSize,
+    });
+    return { items: await withNames(this.core.db, rows), total, page, pageSize };
   }
 }
 
@@ -285,7 +280,7 @@ async function withNames(db: Kysely<DB>, rows: Row[]): Promise<RepairApplication
   const ids = [...new Set(rows.map((r) => Number(r.enterprise_id)))];
   const names = new Map<number, string>();
   if (ids.length > 0) {
-    const found = await db.selectFrom('enterprises').select(['id', 'name']).where('id', 'in', ids).execute();
+    const found = await recordsRepo.enterpriseNames(db, ids);
     for (const e of found) names.set(Number(e.id), e.name);
   }
   return rows.map((r) => view(r, names.get(Number(r.enterprise_id)) ?? ''));
