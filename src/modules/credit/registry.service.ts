@@ -5,6 +5,7 @@ import { QcError } from '../../core/errors.js';
 import { QINGDAO_DIVISIONS } from './domain/qingdao.js';
 import { classifyQuery } from './domain/registry-row.js';
 import { facetsOf, rankCandidates } from './domain/registry-search.js';
+import { entityTypeName } from './domain/uscc.js';
 import { validateUSCC } from './reference.js';
 import { type ImportJobRowLike, toImportJob } from './registry.presenters.js';
 import * as repo from './registry.repository.js';
@@ -26,6 +27,7 @@ export function toPublic(row: repo.EnterpriseRow): EnterprisePublic {
     name: row.name,
     formerNames: JSON.parse(row.former_names),
     entityType: row.entity_type,
+    entityTypeName: entityTypeName(row.entity_type),
     legalRep: row.legal_rep,
     registeredCapitalFen: row.registered_capital === null ? null : Number(row.registered_capital),
     currency: row.currency,

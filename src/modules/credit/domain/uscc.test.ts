@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { qingdaoDistrict } from './qingdao.js';
 import {
+  entityTypeName,
   orgCodeCheckChar,
   type UsccReference,
   usccCheckChar,
@@ -186,5 +187,17 @@ describe('organization codes and registration numbers', () => {
     assert.equal(qingdaoDistrict('370282'), '370215');
     assert.equal(qingdaoDistrict('370200'), null);
     assert.equal(qingdaoDistrict('110000'), null);
+  });
+});
+
+describe('entity types from USCC positions 1–2', () => {
+  it('names the types of the registration-department table, null for unknown ones', () => {
+    assert.equal(entityTypeName('91'), '企业');
+    assert.equal(entityTypeName('92'), '个体工商户');
+    assert.equal(entityTypeName('52'), '民办非企业单位');
+    assert.equal(entityTypeName('12'), '事业单位');
+    assert.equal(entityTypeName('94'), null);
+    assert.equal(entityTypeName(null), null);
+    assert.equal(entityTypeName('9'), null);
   });
 });

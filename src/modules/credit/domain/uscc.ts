@@ -11,6 +11,12 @@ const WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
 const EXCLUDED = new Set(['I', 'O', 'Z', 'S', 'V']);
 
+/** The name of a USCC entity type ('91' → 企业, '52' → 民办非企业单位), or null when the table lacks it. */
+export function entityTypeName(code: string | null): string | null {
+  if (!code || code.length !== 2) return null;
+  return DEPARTMENTS[code[0]!]?.types[code[1]!] ?? null;
+}
+
 /** Registration departments and their entity types (§1.3 step 4); reference data, not a closed enum. */
 export const DEPARTMENTS: Record<string, { name: string; types: Record<string, string> }> = {
   '1': { name: '机构编制', types: { '1': '机关', '2': '事业单位', '3': '群众团体', '9': '其他' } },

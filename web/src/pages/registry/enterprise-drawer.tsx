@@ -88,7 +88,9 @@ export function EnterpriseDrawer({ id, onClose }: { id: number | null; onClose: 
               {e.uscc ? <Typography.Text copyable>{e.uscc}</Typography.Text> : '—'}
             </Descriptions.Item>
             <Descriptions.Item label={t('reg.col.regNo')}>{dash(e.registrationNo)}</Descriptions.Item>
-            <Descriptions.Item label={t('reg.field.entityType')}>{dash(e.entityType)}</Descriptions.Item>
+            <Descriptions.Item label={t('reg.field.entityType')}>
+              {e.entityTypeName ? `${e.entityTypeName}(${e.entityType})` : dash(e.entityType)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('reg.col.legalRep')}>{dash(e.legalRep)}</Descriptions.Item>
             <Descriptions.Item label={t('reg.field.capital')}>
               {capitalText(e.registeredCapitalFen, e.currency, t)}
