@@ -3,6 +3,7 @@
  * service streams the file, this decides what a row means. Errors reject the row, warnings are stored.
  */
 import { isCalendarDate } from '../../../core/dates.js';
+import type { EnterpriseTable } from '../../../core/db/schema-credit.js';
 import { normalizeText } from '../../../core/search/tokenize.js';
 import { QINGDAO_DIVISIONS, qingdaoDistrict } from './qingdao.js';
 import { normalizeCode, type UsccReference, validateOrgCode, validateRegistrationNo, validateUSCC } from './uscc.js';
@@ -33,32 +34,34 @@ export const REGISTRY_COLUMNS = {
 
 export type RegistryField = keyof typeof REGISTRY_COLUMNS;
 
-/** The record a valid row becomes; column names follow the `enterprises` table. */
-export interface EnterpriseRecord {
-  uscc: string | null;
-  registration_no: string | null;
-  org_code: string | null;
-  name: string;
-  former_names: string;
-  entity_type: string | null;
-  legal_rep: string | null;
+/** The record a valid row becomes: the `enterprises` columns an import sets, plus the ID number in clear. */
+export type EnterpriseRecord = Pick<
+  EnterpriseTable,
+  | 'uscc'
+  | 'registration_no'
+  | 'org_code'
+  | 'name'
+  | 'former_names'
+  | 'entity_type'
+  | 'legal_rep'
+  | 'registered_capital'
+  | 'currency'
+  | 'established_on'
+  | 'operating_term_to'
+  | 'registration_authority'
+  | 'registration_region_code'
+  | 'district_code'
+  | 'address'
+  | 'business_scope'
+  | 'industry_code'
+  | 'status'
+  | 'status_date'
+  | 'code_warnings'
+  | 'source_record_id'
+> & {
   /** The ID number itself, hashed by the service before storage; never stored in clear. */
   legal_rep_id: string | null;
-  registered_capital: number | null;
-  currency: string | null;
-  established_on: string | null;
-  operating_term_to: string | null;
-  registration_authority: string | null;
-  registration_region_code: string | null;
-  district_code: string | null;
-  address: string | null;
-  business_scope: string | null;
-  industry_code: string | null;
-  status: string;
-  status_date: string | null;
-  code_warnings: string;
-  source_record_id: string | null;
-}
+};
 
 export interface RowFinding {
   field: RegistryField | null;
